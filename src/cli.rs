@@ -1,0 +1,160 @@
+//! The command line: argument definitions and the headless `summary` command.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use redline::compare::{CompareOptions, Comparer};
+use redline::document::{DEFAULT_MAX_BYTES, Document, LoadOptions};
+use redline::export::{Format, write_atomically};
+use redline::text::Article;
+
+/// Redline: see what changed between two versions of an article.
+#[derive(Debug, Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The old version to open in the window.
+    #[arg(requires = "new")]
+    pub old: Option<PathBuf>,
+    /// The new version to open in the window.
+    pub new: Option<PathBuf>,
+
+    /// Open the window, wait until the comparison is shown, save a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// Window size for --screenshot, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
+    pub size: (u32, u32),
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a summary of the changes from OLD to NEW.
+    ///
+    /// Exits 0 when the texts are the same (after the chosen options), 1 when they differ and 2 on
+    /// error, like diff.
+    Summary(SummaryArgs),
+}
+
+/// Arguments of `redline summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// The old version.
+    pub old: PathBuf,
+    /// The new version.
+    pub new: PathBuf,
+    /// Output format; by default taken from the --output file's extension, else markdown.
+    #[arg(long, short)]
+    pub format: Option<Format>,
+    /// Write the summary to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub compare: CompareArgs,
+}
+
+/// Compare options shared by the window and the summary.
+#[derive(Debug, Args, Clone)]
+pub struct CompareArgs {
+    /// Treat upper and lower case as the same.
+    #[arg(long)]
+    pub ignore_case: bool,
+    /// Count typographic quotes and dashes (’ vs ', “ vs ", — vs --) as differences.
+    #[arg(long)]
+    pub exact_quotes: bool,
+    /// Fold Unicode compatibility forms (ﬁ = fi, full-width letters = plain ones).
+    #[arg(long)]
+    pub fold_compat: bool,
+    /// Do not compare punctuation at all.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// Refuse files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = DEFAULT_MAX_BYTES / (1024 * 1024))]
+    pub max_file_size: u64,
+}
+
+impl CompareArgs {
+    /// The engine's options as chosen on the command line.
+    pub fn options(&self) -> CompareOptions {
+        CompareOptions {
+            ignore_case: self.ignore_case,
+            fold_quotes: !self.exact_quotes,
+            fold_compat: self.fold_compat,
+            ignore_punctuation: self.ignore_punctuation,
+        }
+    }
+
+    /// How files are loaded.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+        }
+    }
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let parse = || {
+        let (w, h) = text.split_once(['x', 'X'])?;
+        Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
+    };
+    match parse() {
+        Some((w, h)) if (200..=8192).contains(&w) && (200..=8192).contains(&h) => Ok((w, h)),
+        _ => Err(format!(
+            "expected WIDTHxHEIGHT between 200x200 and 8192x8192, e.g. 1280x800, not '{text}'"
+        )),
+    }
+}
+
+/// Runs `redline summary`; returns the exit code (0 same, 1 different, 2 error).
+pub fn summary(args: &SummaryArgs) -> ExitCode {
+    match try_summary(args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("redline: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Returns whether the texts are the same, or the message to print.
+fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
+    let load = |path: &Path| -> Result<Arc<Article>, String> {
+        let doc = Document::load(path, &args.compare.load_options()).map_err(|e| e.to_string())?;
+        Ok(Article::from_document(doc).shared())
+    };
+    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let comparison = match Comparer::new(args.compare.options()).run(old, new) {
+        Ok(c) => c,
+        Err(cancelled) => return Err(cancelled.to_string()),
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or_default();
+    let text = format.render(&comparison);
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes(), &[&args.old, &args.new])
+            .map_err(|e| e.to_string())?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`redline summary … | head`) is not an error worth reporting.
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(format!("could not write to standard output: {e}")),
+            }
+        }
+    }
+    Ok(comparison.is_identical())
+}

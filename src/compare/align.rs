@@ -1,0 +1,604 @@
+//! Paragraph alignment: which old paragraph corresponds to which new one.
+//!
+//! 1. Anchors: a patience diff of paragraph keys pairs the paragraphs that are equal (after the
+//!    options' folding) and in order. What lies between two anchors is a gap.
+//! 2. Exact moves: a paragraph that is equal to one in a *different* gap has moved.
+//! 3. Pairing inside each gap: an order-preserving dynamic programme pairs rewritten paragraphs
+//!    whose words are alike ([`PAIR_THRESHOLD`]), and pairs one paragraph with two adjacent ones
+//!    when it was split or two were merged.
+//! 4. Edited moves: paragraphs still unpaired anywhere that are very alike ([`MOVE_THRESHOLD`])
+//!    have moved and been edited.
+//! 5. What is left was inserted or deleted. Rows are laid out so that each side keeps its own
+//!    reading order; a deletion and an insertion at the same place share a row.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_deadline};
+
+use super::fold::Folder;
+use super::model::{ChangeKind, Side};
+use super::similarity::{WordBag, dice, dice_bound};
+use crate::text::{Article, tokens};
+
+/// Two paragraphs in the same gap are the same paragraph rewritten when their Dice coefficient
+/// over words reaches this. Chosen on real revisions: the sample's "Volodin said …" paragraph,
+/// rewritten to twice its length, scores 0.54; unrelated paragraphs of one article rarely pass 0.3.
+pub const PAIR_THRESHOLD: f64 = 0.4;
+
+/// A paragraph found elsewhere counts as moved (and edited) at this similarity. Higher than
+/// [`PAIR_THRESHOLD`] because its position gives no support.
+pub const MOVE_THRESHOLD: f64 = 0.6;
+
+/// Each part of a split (or merge) must have at least this share of its words in the other side.
+const SPLIT_CONTAINMENT: f64 = 0.6;
+
+/// Gaps larger than this many paragraph pairs are cut into diagonal chunks (approximate).
+const MAX_GAP_CELLS: usize = 90_000;
+
+/// Words that appear in more than this many unpaired paragraphs say nothing about moves.
+const MAX_POSTINGS: usize = 64;
+
+/// The comparison was cancelled by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the comparison was cancelled")]
+pub struct Cancelled;
+
+/// A change before the word diff: which paragraphs, and what happened to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DraftChange {
+    pub kind: ChangeKind,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// A row before changes are put in reading order: change ids index `Alignment::changes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DraftRow {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub old_change: Option<usize>,
+    pub new_change: Option<usize>,
+}
+
+/// The result of aligning paragraphs.
+#[derive(Debug, Default)]
+pub(crate) struct Alignment {
+    pub rows: Vec<DraftRow>,
+    pub changes: Vec<DraftChange>,
+    pub approximate: bool,
+}
+
+/// Old paragraphs paired with new ones: one to one, or one to two for a split or merge.
+type Pair = (Range<usize>, Range<usize>);
+
+/// A run of paragraphs between anchors.
+#[derive(Debug, Clone)]
+enum Segment {
+    Same {
+        old: usize,
+        new: usize,
+        len: usize,
+    },
+    Gap {
+        old: Range<usize>,
+        new: Range<usize>,
+    },
+}
+
+/// What became of a paragraph inside a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Open,
+    Paired,
+    Moved(usize),
+}
+
+pub(crate) struct Aligner<'a> {
+    old: &'a Article,
+    new: &'a Article,
+    folder: Folder,
+    deadline: Instant,
+    cancel: Option<&'a AtomicBool>,
+    bags: [HashMap<usize, WordBag>; 2],
+    approximate: bool,
+}
+
+impl<'a> Aligner<'a> {
+    pub(crate) fn new(
+        old: &'a Article,
+        new: &'a Article,
+        folder: Folder,
+        deadline: Instant,
+        cancel: Option<&'a AtomicBool>,
+    ) -> Self {
+        Self {
+            old,
+            new,
+            folder,
+            deadline,
+            cancel,
+            bags: [HashMap::new(), HashMap::new()],
+            approximate: false,
+        }
+    }
+
+    pub(crate) fn align(mut self) -> Result<Alignment, Cancelled> {
+        let segments = self.anchor();
+        let mut changes = Vec::new();
+        let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
+        let mut new_fate = vec![Fate::Open; self.new.paragraphs.len()];
+        self.exact_moves(&segments, &mut old_fate, &mut new_fate, &mut changes);
+
+        // Pairs found in each gap, in order, as change ids.
+        let mut gap_pairs: Vec<Vec<usize>> = Vec::new();
+        for segment in &segments {
+            self.check_cancel()?;
+            let Segment::Gap { old, new } = segment else {
+                gap_pairs.push(Vec::new());
+                continue;
+            };
+            let olds: Vec<usize> = old.clone().filter(|&i| old_fate[i] == Fate::Open).collect();
+            let news: Vec<usize> = new.clone().filter(|&j| new_fate[j] == Fate::Open).collect();
+            let mut ids = Vec::new();
+            for (o, n) in self.pair_gap(&olds, &news)? {
+                old_fate[o.clone()].fill(Fate::Paired);
+                new_fate[n.clone()].fill(Fate::Paired);
+                ids.push(changes.len());
+                changes.push(DraftChange {
+                    kind: ChangeKind::Changed,
+                    old: o,
+                    new: n,
+                });
+            }
+            gap_pairs.push(ids);
+        }
+        self.edited_moves(&mut old_fate, &mut new_fate, &mut changes)?;
+        let mut layout = Layout {
+            rows: Vec::new(),
+            changes,
+        };
+        for (segment, pairs) in segments.iter().zip(&gap_pairs) {
+            match segment {
+                Segment::Same { old, new, len } => {
+                    for k in 0..*len {
+                        layout.rows.push(DraftRow {
+                            old: old + k..old + k + 1,
+                            new: new + k..new + k + 1,
+                            old_change: None,
+                            new_change: None,
+                        });
+                    }
+                }
+                Segment::Gap { old, new } => {
+                    layout.gap(old.clone(), new.clone(), pairs, &old_fate, &new_fate);
+                }
+            }
+        }
+        Ok(Alignment {
+            rows: layout.rows,
+            changes: layout.changes,
+            approximate: self.approximate,
+        })
+    }
+
+    fn check_cancel(&self) -> Result<(), Cancelled> {
+        match self.cancel {
+            Some(flag) if flag.load(Ordering::Relaxed) => Err(Cancelled),
+            _ => Ok(()),
+        }
+    }
+
+    fn past_deadline(&mut self) -> bool {
+        let past = Instant::now() > self.deadline;
+        self.approximate |= past;
+        past
+    }
+
+    /// Step 1: equal paragraphs in order become anchors; the rest falls into gaps.
+    fn anchor(&mut self) -> Vec<Segment> {
+        let mut buf = String::new();
+        let mut keys = |a: &Article| -> Vec<u64> {
+            a.paragraphs
+                .iter()
+                .map(|p| self.folder.paragraph_key(&p.text, &mut buf))
+                .collect()
+        };
+        let (old_keys, new_keys) = (keys(self.old), keys(self.new));
+        let ops = capture_diff_deadline(
+            Algorithm::Patience,
+            &old_keys,
+            0..old_keys.len(),
+            &new_keys,
+            0..new_keys.len(),
+            Some(self.deadline),
+        );
+        self.past_deadline();
+        let mut segments: Vec<Segment> = Vec::new();
+        for op in ops {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                segments.push(Segment::Same {
+                    old: old_index,
+                    new: new_index,
+                    len,
+                });
+                continue;
+            }
+            let (o, n) = (op.old_range(), op.new_range());
+            match segments.last_mut() {
+                Some(Segment::Gap { old, new }) => {
+                    old.end = o.end;
+                    new.end = n.end;
+                }
+                _ => segments.push(Segment::Gap { old: o, new: n }),
+            }
+        }
+        segments
+    }
+
+    /// Step 2: identical paragraphs in different gaps.
+    fn exact_moves(
+        &mut self,
+        segments: &[Segment],
+        old_fate: &mut [Fate],
+        new_fate: &mut [Fate],
+        changes: &mut Vec<DraftChange>,
+    ) {
+        let mut buf = String::new();
+        let mut by_key: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        for (gap, segment) in segments.iter().enumerate() {
+            if let Segment::Gap { new, .. } = segment {
+                for j in new.clone().filter(|&j| self.new.paragraphs[j].words > 0) {
+                    let key = self
+                        .folder
+                        .paragraph_key(&self.new.paragraphs[j].text, &mut buf);
+                    by_key.entry(key).or_default().push((gap, j));
+                }
+            }
+        }
+        if by_key.is_empty() {
+            return;
+        }
+        for (gap, segment) in segments.iter().enumerate() {
+            let Segment::Gap { old, .. } = segment else {
+                continue;
+            };
+            for i in old.clone() {
+                let key = self
+                    .folder
+                    .paragraph_key(&self.old.paragraphs[i].text, &mut buf);
+                let Some(candidates) = by_key.get_mut(&key) else {
+                    continue;
+                };
+                if let Some(pos) = candidates.iter().position(|&(g, _)| g != gap) {
+                    let (_, j) = candidates.remove(pos);
+                    old_fate[i] = Fate::Moved(changes.len());
+                    new_fate[j] = Fate::Moved(changes.len());
+                    changes.push(DraftChange {
+                        kind: ChangeKind::Moved,
+                        old: i..i + 1,
+                        new: j..j + 1,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The bag of a paragraph computed earlier by [`Self::bag`]; empty if it was not.
+    fn cached(&self, side: Side, index: usize) -> &WordBag {
+        static EMPTY: WordBag = WordBag::empty();
+        let cache = match side {
+            Side::Old => &self.bags[0],
+            Side::New => &self.bags[1],
+        };
+        cache.get(&index).unwrap_or(&EMPTY)
+    }
+
+    fn bag(&mut self, side: Side, index: usize) -> &WordBag {
+        let (article, cache) = match side {
+            Side::Old => (self.old, &mut self.bags[0]),
+            Side::New => (self.new, &mut self.bags[1]),
+        };
+        let folder = self.folder;
+        cache.entry(index).or_insert_with(|| {
+            let text = &article.paragraphs[index].text;
+            let words: Vec<_> = tokens(text).into_iter().filter(|t| t.is_word).collect();
+            WordBag::new(folder.token_keys(text, &words).0)
+        })
+    }
+
+    /// Step 3: pairs rewritten, split and merged paragraphs inside one gap, in order.
+    fn pair_gap(&mut self, olds: &[usize], news: &[usize]) -> Result<Vec<Pair>, Cancelled> {
+        if olds.is_empty() || news.is_empty() {
+            return Ok(Vec::new());
+        }
+        if olds.len() * news.len() <= MAX_GAP_CELLS {
+            return self.pair_chunk(olds, news);
+        }
+        // Too large for the full search: pair along the diagonal, chunk by chunk.
+        self.approximate = true;
+        let chunks = (olds.len() * news.len())
+            .div_ceil(MAX_GAP_CELLS / 4)
+            .isqrt()
+            .max(2);
+        let mut pairs = Vec::new();
+        for c in 0..chunks {
+            let o = &olds[olds.len() * c / chunks..olds.len() * (c + 1) / chunks];
+            let n = &news[news.len() * c / chunks..news.len() * (c + 1) / chunks];
+            pairs.extend(self.pair_chunk(o, n)?);
+        }
+        Ok(pairs)
+    }
+
+    fn pair_chunk(&mut self, olds: &[usize], news: &[usize]) -> Result<Vec<Pair>, Cancelled> {
+        let (a, b) = (olds.len(), news.len());
+        if a == 0 || b == 0 {
+            return Ok(Vec::new());
+        }
+        let old_len: Vec<usize> = olds.iter().map(|&i| self.bag(Side::Old, i).len()).collect();
+        let new_len: Vec<usize> = news.iter().map(|&j| self.bag(Side::New, j).len()).collect();
+        let this = &*self;
+        // common[i][j]: words old i and new j share (0 when they cannot be alike enough).
+        let mut common = vec![0usize; a * b];
+        for (x, &i) in olds.iter().enumerate() {
+            this.check_cancel()?;
+            for (y, &j) in news.iter().enumerate() {
+                if dice_bound(old_len[x], new_len[y]) < PAIR_THRESHOLD.min(SPLIT_CONTAINMENT) {
+                    continue;
+                }
+                common[x * b + y] = this.cached(Side::Old, i).common(this.cached(Side::New, j));
+            }
+        }
+        let c = |x: usize, y: usize| common[x * b + y];
+        let contained =
+            |shared: usize, len: usize| len > 0 && shared as f64 >= SPLIT_CONTAINMENT * len as f64;
+
+        // score[x][y]: the best sum of pair similarities pairing olds[..x] with news[..y]; step
+        // records the move. Summing similarities (not shared words) lets a close pair of short
+        // paragraphs win over a loose pair of long ones.
+        let w = b + 1;
+        let mut score = vec![0f64; (a + 1) * w];
+        let mut step = vec![(0u8, 0u8); (a + 1) * w];
+        for x in 0..=a {
+            for y in 0..=b {
+                let mut best = (0f64, (0u8, 0u8));
+                if x > 0 && score[(x - 1) * w + y] >= best.0 {
+                    best = (score[(x - 1) * w + y], (1, 0));
+                }
+                if y > 0 && score[x * w + y - 1] > best.0 {
+                    best = (score[x * w + y - 1], (0, 1));
+                }
+                if x > 0 && y > 0 {
+                    let shared = c(x - 1, y - 1);
+                    let sim = dice(shared, old_len[x - 1], new_len[y - 1]);
+                    if shared > 0 && sim >= PAIR_THRESHOLD {
+                        let s = score[(x - 1) * w + y - 1] + sim;
+                        if s > best.0 {
+                            best = (s, (1, 1));
+                        }
+                    }
+                }
+                // One old paragraph split into new y-2 and y-1.
+                if x > 0
+                    && y > 1
+                    && news[y - 1] == news[y - 2] + 1
+                    && contained(c(x - 1, y - 2), new_len[y - 2])
+                    && contained(c(x - 1, y - 1), new_len[y - 1])
+                {
+                    let halves = this
+                        .cached(Side::New, news[y - 2])
+                        .union(this.cached(Side::New, news[y - 1]));
+                    let shared = this.cached(Side::Old, olds[x - 1]).common(&halves);
+                    let sim = dice(shared, old_len[x - 1], halves.len());
+                    if sim >= PAIR_THRESHOLD {
+                        let s = score[(x - 1) * w + y - 2] + sim;
+                        if s > best.0 {
+                            best = (s, (1, 2));
+                        }
+                    }
+                }
+                // Old x-2 and x-1 merged into new y-1.
+                if x > 1
+                    && y > 0
+                    && olds[x - 1] == olds[x - 2] + 1
+                    && contained(c(x - 2, y - 1), old_len[x - 2])
+                    && contained(c(x - 1, y - 1), old_len[x - 1])
+                {
+                    let halves = this
+                        .cached(Side::Old, olds[x - 2])
+                        .union(this.cached(Side::Old, olds[x - 1]));
+                    let shared = this.cached(Side::New, news[y - 1]).common(&halves);
+                    let sim = dice(shared, halves.len(), new_len[y - 1]);
+                    if sim >= PAIR_THRESHOLD {
+                        let s = score[(x - 2) * w + y - 1] + sim;
+                        if s > best.0 {
+                            best = (s, (2, 1));
+                        }
+                    }
+                }
+                score[x * w + y] = best.0;
+                step[x * w + y] = best.1;
+            }
+        }
+        let mut pairs = Vec::new();
+        let (mut x, mut y) = (a, b);
+        while x > 0 || y > 0 {
+            let (dx, dy) = (
+                usize::from(step[x * w + y].0),
+                usize::from(step[x * w + y].1),
+            );
+            if dx == 0 && dy == 0 {
+                break;
+            }
+            if dx > 0 && dy > 0 {
+                pairs.push((olds[x - dx]..olds[x - 1] + 1, news[y - dy]..news[y - 1] + 1));
+            }
+            x -= dx;
+            y -= dy;
+        }
+        pairs.reverse();
+        Ok(pairs)
+    }
+
+    /// Step 4: unpaired paragraphs anywhere that are very alike have moved.
+    fn edited_moves(
+        &mut self,
+        old_fate: &mut [Fate],
+        new_fate: &mut [Fate],
+        changes: &mut Vec<DraftChange>,
+    ) -> Result<(), Cancelled> {
+        let open_old: Vec<usize> = (0..old_fate.len())
+            .filter(|&i| old_fate[i] == Fate::Open)
+            .collect();
+        let open_new: Vec<usize> = (0..new_fate.len())
+            .filter(|&j| new_fate[j] == Fate::Open)
+            .collect();
+        if open_old.is_empty() || open_new.is_empty() {
+            return Ok(());
+        }
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &j in &open_new {
+            for key in self.bag(Side::New, j).distinct().collect::<Vec<_>>() {
+                postings.entry(key).or_default().push(j);
+            }
+        }
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        for &i in &open_old {
+            self.check_cancel()?;
+            if self.past_deadline() {
+                break;
+            }
+            let mut hits: HashMap<usize, usize> = HashMap::new();
+            let keys: Vec<u64> = self.bag(Side::Old, i).distinct().collect();
+            for key in keys {
+                match postings.get(&key) {
+                    Some(list) if list.len() <= MAX_POSTINGS => {
+                        for &j in list {
+                            *hits.entry(j).or_default() += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let mut best: Vec<(usize, usize)> = hits.into_iter().map(|(j, n)| (n, j)).collect();
+            best.sort_unstable_by(|a, b| b.cmp(a));
+            for &(_, j) in best.iter().take(4) {
+                let (old_bag, new_bag) = (self.cached(Side::Old, i), self.cached(Side::New, j));
+                let sim = dice(old_bag.common(new_bag), old_bag.len(), new_bag.len());
+                if sim >= MOVE_THRESHOLD {
+                    candidates.push((sim, i, j));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, i, j) in candidates {
+            if old_fate[i] == Fate::Open && new_fate[j] == Fate::Open {
+                old_fate[i] = Fate::Moved(changes.len());
+                new_fate[j] = Fate::Moved(changes.len());
+                changes.push(DraftChange {
+                    kind: ChangeKind::Moved,
+                    old: i..i + 1,
+                    new: j..j + 1,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Step 5: rows for a gap, keeping each side in reading order.
+struct Layout {
+    rows: Vec<DraftRow>,
+    changes: Vec<DraftChange>,
+}
+
+impl Layout {
+    fn gap(
+        &mut self,
+        old: Range<usize>,
+        new: Range<usize>,
+        pairs: &[usize],
+        old_fate: &[Fate],
+        new_fate: &[Fate],
+    ) {
+        let (mut i, mut j) = (old.start, new.start);
+        for &id in pairs {
+            let (po, pn) = (self.changes[id].old.clone(), self.changes[id].new.clone());
+            self.leftovers(i..po.start, j..pn.start, old_fate, new_fate);
+            self.rows.push(DraftRow {
+                old: po.clone(),
+                new: pn.clone(),
+                old_change: Some(id),
+                new_change: Some(id),
+            });
+            (i, j) = (po.end, pn.end);
+        }
+        self.leftovers(i..old.end, j..new.end, old_fate, new_fate);
+    }
+
+    /// Unpaired paragraphs between two pairs: deletions and insertions side by side, moves on
+    /// rows of their own.
+    fn leftovers(
+        &mut self,
+        old: Range<usize>,
+        new: Range<usize>,
+        old_fate: &[Fate],
+        new_fate: &[Fate],
+    ) {
+        let (mut i, mut j) = (old.start, new.start);
+        while i < old.end || j < new.end {
+            let old_open = i < old.end && old_fate[i] == Fate::Open;
+            let new_open = j < new.end && new_fate[j] == Fate::Open;
+            if old_open && new_open {
+                let (d, n) = (
+                    self.add(ChangeKind::Deleted, i..i + 1, j..j),
+                    self.add(ChangeKind::Inserted, i..i, j..j + 1),
+                );
+                self.rows.push(DraftRow {
+                    old: i..i + 1,
+                    new: j..j + 1,
+                    old_change: Some(d),
+                    new_change: Some(n),
+                });
+                (i, j) = (i + 1, j + 1);
+            } else if i < old.end {
+                let id = match old_fate[i] {
+                    Fate::Moved(id) => id,
+                    _ => self.add(ChangeKind::Deleted, i..i + 1, j..j),
+                };
+                self.rows.push(DraftRow {
+                    old: i..i + 1,
+                    new: j..j,
+                    old_change: Some(id),
+                    new_change: None,
+                });
+                i += 1;
+            } else {
+                let id = match new_fate[j] {
+                    Fate::Moved(id) => id,
+                    _ => self.add(ChangeKind::Inserted, i..i, j..j + 1),
+                };
+                self.rows.push(DraftRow {
+                    old: i..i,
+                    new: j..j + 1,
+                    old_change: None,
+                    new_change: Some(id),
+                });
+                j += 1;
+            }
+        }
+    }
+
+    fn add(&mut self, kind: ChangeKind, old: Range<usize>, new: Range<usize>) -> usize {
+        self.changes.push(DraftChange { kind, old, new });
+        self.changes.len() - 1
+    }
+}

@@ -1,0 +1,185 @@
+//! Folding text by the [`CompareOptions`] into keys that compare equal when a reader would not
+//! see a difference worth reporting.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::CompareOptions;
+use crate::text::Token;
+
+/// Symbols that carry meaning in figures; "ignore punctuation" keeps them.
+const MEANINGFUL_SYMBOLS: &[char] = &[
+    '$', '€', '£', '¥', '%', '‰', '+', '=', '<', '>', '°', '§', '#', '&', '@',
+];
+
+/// Turns text into comparison keys according to the options.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Folder {
+    options: CompareOptions,
+}
+
+impl Folder {
+    pub(crate) fn new(options: CompareOptions) -> Self {
+        Self { options }
+    }
+
+    /// A key for a whole paragraph: equal keys mean equal paragraphs under the options.
+    pub(crate) fn paragraph_key(&self, text: &str, buf: &mut String) -> u64 {
+        buf.clear();
+        self.fold_into(text, buf);
+        if self.options.ignore_punctuation {
+            // Removing punctuation may leave double spaces ("a , b"): fold them again.
+            let folded: String = buf.split_whitespace().collect::<Vec<_>>().join(" ");
+            return hash(&folded);
+        }
+        hash(buf)
+    }
+
+    /// A key for one token, or `None` when the options say to ignore it.
+    pub(crate) fn token_key(&self, text: &str, buf: &mut String) -> Option<u64> {
+        buf.clear();
+        self.fold_into(text, buf);
+        (!buf.is_empty()).then(|| hash(buf))
+    }
+
+    /// Keys for a paragraph's tokens, keeping the token index of each key.
+    pub(crate) fn token_keys(&self, text: &str, tokens: &[Token]) -> (Vec<u64>, Vec<usize>) {
+        let mut buf = String::new();
+        let mut keys = Vec::with_capacity(tokens.len());
+        let mut index = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(k) = self.token_key(&text[t.range.clone()], &mut buf) {
+                keys.push(k);
+                index.push(i);
+            }
+        }
+        (keys, index)
+    }
+
+    fn fold_into(&self, text: &str, out: &mut String) {
+        if text.is_ascii() {
+            self.fold_chars(text.chars(), out);
+        } else if self.options.fold_compat {
+            self.fold_chars(text.nfkc(), out);
+        } else {
+            // Canonical equivalents (a precomposed é and e + combining accent) always match.
+            self.fold_chars(text.nfc(), out);
+        }
+    }
+
+    fn fold_chars(&self, chars: impl Iterator<Item = char>, out: &mut String) {
+        let o = &self.options;
+        let mut pending_hyphens = 0usize;
+        for c in chars {
+            if o.fold_quotes && c == '-' {
+                pending_hyphens += 1;
+                continue;
+            }
+            flush_hyphens(&mut pending_hyphens, out);
+            let c = if o.fold_quotes { fold_quote(c) } else { c };
+            if o.ignore_punctuation && is_punctuation(c) {
+                continue;
+            }
+            if o.ignore_case {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        flush_hyphens(&mut pending_hyphens, out);
+    }
+}
+
+/// A single hyphen stays a hyphen; two or more typed hyphens are a dash.
+fn flush_hyphens(count: &mut usize, out: &mut String) {
+    match *count {
+        0 => {}
+        1 => out.push('-'),
+        _ => out.push('—'),
+    }
+    *count = 0;
+}
+
+fn fold_quote(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' => '\'',
+        '“' | '”' | '„' | '‟' | '″' => '"',
+        '–' | '―' => '—',
+        other => other,
+    }
+}
+
+/// Punctuation for "ignore punctuation": anything that is not a letter, digit, space or one of
+/// the symbols that carry meaning in figures.
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && !MEANINGFUL_SYMBOLS.contains(&c)
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn same(options: CompareOptions, a: &str, b: &str) -> bool {
+        let f = Folder::new(options);
+        let mut buf = String::new();
+        f.paragraph_key(a, &mut buf) == f.paragraph_key(b, &mut buf)
+    }
+
+    const NONE: CompareOptions = CompareOptions {
+        ignore_case: false,
+        fold_quotes: false,
+        fold_compat: false,
+        ignore_punctuation: false,
+    };
+
+    #[test]
+    fn each_option_folds_only_its_own_difference() {
+        let case = CompareOptions {
+            ignore_case: true,
+            ..NONE
+        };
+        assert!(same(case, "Putin said", "putin SAID"));
+        assert!(!same(NONE, "Putin said", "putin said"));
+
+        let quotes = CompareOptions {
+            fold_quotes: true,
+            ..NONE
+        };
+        assert!(same(
+            quotes,
+            "China’s “no limits” — then",
+            "China's \"no limits\" -- then"
+        ));
+        assert!(same(quotes, "a – b", "a — b"));
+        assert!(!same(quotes, "one-China", "one—China"));
+        assert!(!same(NONE, "China’s", "China's"));
+
+        let compat = CompareOptions {
+            fold_compat: true,
+            ..NONE
+        };
+        assert!(same(compat, "ﬁnal ２０２２", "final 2022"));
+        assert!(!same(NONE, "ﬁnal", "final"));
+
+        let punct = CompareOptions {
+            ignore_punctuation: true,
+            ..NONE
+        };
+        assert!(same(punct, "Yes, he said.", "Yes he said"));
+        assert!(!same(punct, "5%", "5"));
+        assert!(!same(NONE, "Yes, he said.", "Yes he said"));
+    }
+
+    #[test]
+    fn canonical_equivalents_always_match() {
+        assert!(same(NONE, "caf\u{e9}", "cafe\u{301}"));
+    }
+}

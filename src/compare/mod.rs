@@ -1,0 +1,287 @@
+//! Comparing two segmented articles into one [`Comparison`].
+//!
+//! Paragraphs are aligned first ([`align`](self) finds anchors, rewritten pairs, moves, splits and
+//! merges), then each pair gets a word-level diff that is cleaned up for reading. Both steps
+//! share one time budget: past it, results are still correct but may be coarser, and
+//! [`Comparison::approximate`] says so.
+
+mod align;
+mod fold;
+mod inline;
+mod model;
+mod options;
+mod similarity;
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
+pub use model::{
+    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Row, Side, Stats,
+};
+pub use options::{CompareOptions, DEFAULT_TIME_BUDGET};
+
+use crate::text::{Article, word_count};
+use align::{Aligner, Alignment, DraftChange};
+use fold::Folder;
+
+/// Compares two articles with the default time budget.
+///
+/// ```
+/// use redline::compare::{compare, ChangeKind, CompareOptions};
+/// use redline::text::Article;
+///
+/// let old = Article::from_text("old.txt", "Xi met Volodin.\n\nThey spoke on Wednesday.");
+/// let new = Article::from_text("new.txt", "Xi met Volodin.\n\nThey spoke on Thursday.");
+/// let comparison = compare(old.shared(), new.shared(), &CompareOptions::default());
+/// assert_eq!(comparison.changes.len(), 1);
+/// assert_eq!(comparison.changes[0].kind, ChangeKind::Changed);
+/// ```
+pub fn compare(old: Arc<Article>, new: Arc<Article>, options: &CompareOptions) -> Comparison {
+    match Comparer::new(*options).run(old, new) {
+        Ok(comparison) => comparison,
+        // Without a cancel flag nothing can cancel the run.
+        Err(Cancelled) => unreachable!("a comparison without a cancel flag was cancelled"),
+    }
+}
+
+/// A configurable comparison run, for callers that need cancelling, progress or another budget.
+pub struct Comparer<'a> {
+    options: CompareOptions,
+    budget: Option<Duration>,
+    cancel: Option<&'a AtomicBool>,
+    progress: Option<&'a (dyn Fn(f32) + Sync)>,
+}
+
+impl<'a> Comparer<'a> {
+    /// A run with these options, the default budget, no cancelling and no progress reports.
+    pub fn new(options: CompareOptions) -> Self {
+        Self {
+            options,
+            budget: None,
+            cancel: None,
+            progress: None,
+        }
+    }
+
+    /// Sets the time budget. Without one, the budget is [`DEFAULT_TIME_BUDGET`] plus 100 ms per
+    /// MiB of input, so that large ordinary documents are compared in full.
+    pub fn budget(mut self, budget: Duration) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// The run stops with [`Cancelled`] soon after `flag` becomes true.
+    pub fn cancel_flag(mut self, flag: &'a AtomicBool) -> Self {
+        self.cancel = Some(flag);
+        self
+    }
+
+    /// `report` is called now and then with the share of the work done, 0.0 to 1.0.
+    pub fn on_progress(mut self, report: &'a (dyn Fn(f32) + Sync)) -> Self {
+        self.progress = Some(report);
+        self
+    }
+
+    /// Compares `old` with `new`.
+    pub fn run(&self, old: Arc<Article>, new: Arc<Article>) -> Result<Comparison, Cancelled> {
+        let started = Instant::now();
+        let budget = self.budget.unwrap_or_else(|| {
+            let mib = (old.source.bytes + new.source.bytes) / (1024 * 1024);
+            DEFAULT_TIME_BUDGET + Duration::from_millis(100).saturating_mul(mib as u32)
+        });
+        let deadline = started + budget;
+        let folder = Folder::new(self.options);
+        self.report(0.0);
+        let alignment = Aligner::new(&old, &new, folder, deadline, self.cancel).align()?;
+        self.report(0.3);
+        let Alignment {
+            rows,
+            changes,
+            mut approximate,
+        } = alignment;
+
+        // Word diffs for paired and moved paragraphs.
+        let mut edits = Vec::with_capacity(changes.len());
+        let total = changes.len().max(1);
+        for (n, change) in changes.iter().enumerate() {
+            if self
+                .cancel
+                .is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+            {
+                return Err(Cancelled);
+            }
+            if n % 64 == 0 {
+                self.report(0.3 + 0.7 * n as f32 / total as f32);
+            }
+            edits.push(match change.kind {
+                ChangeKind::Changed | ChangeKind::Moved => {
+                    let old_text = join(&old, change.old.clone());
+                    let new_text = join(&new, change.new.clone());
+                    let (e, approx) = inline::diff_words(&old_text, &new_text, &folder, deadline);
+                    approximate |= approx;
+                    e
+                }
+                ChangeKind::Inserted | ChangeKind::Deleted => Vec::new(),
+            });
+        }
+        let mut comparison = assemble(old, new, self.options, rows, changes, edits);
+        comparison.approximate = approximate;
+        comparison.elapsed = started.elapsed();
+        self.report(1.0);
+        Ok(comparison)
+    }
+
+    fn report(&self, done: f32) {
+        if let Some(report) = self.progress {
+            report(done);
+        }
+    }
+}
+
+fn join(article: &Article, paragraphs: std::ops::Range<usize>) -> String {
+    let texts: Vec<&str> = article.paragraphs[paragraphs]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    texts.join(PARAGRAPH_SEPARATOR)
+}
+
+/// Puts changes in reading order, drops pairs whose words turned out equal, and counts.
+fn assemble(
+    old: Arc<Article>,
+    new: Arc<Article>,
+    options: CompareOptions,
+    mut rows: Vec<align::DraftRow>,
+    drafts: Vec<DraftChange>,
+    edits: Vec<Vec<Edit>>,
+) -> Comparison {
+    // A one-to-one pair with no differing word is unchanged (it differed only in spacing).
+    let no_op = |id: usize| {
+        let d = &drafts[id];
+        d.kind == ChangeKind::Changed
+            && d.old.len() == 1
+            && d.new.len() == 1
+            && edits[id].iter().all(|e| e.op == EditOp::Equal)
+    };
+    for row in &mut rows {
+        if row.old_change.is_some_and(no_op) {
+            row.old_change = None;
+            row.new_change = None;
+        }
+    }
+    // Reading order: the first row a change appears on.
+    let mut first_row = vec![usize::MAX; drafts.len()];
+    for (r, row) in rows.iter().enumerate() {
+        for id in [row.old_change, row.new_change].into_iter().flatten() {
+            first_row[id] = first_row[id].min(r);
+        }
+    }
+    let mut order: Vec<usize> = (0..drafts.len())
+        .filter(|&id| first_row[id] != usize::MAX)
+        .collect();
+    order.sort_by_key(|&id| first_row[id]);
+    let mut new_id = vec![usize::MAX; drafts.len()];
+    for (n, &id) in order.iter().enumerate() {
+        new_id[id] = n;
+    }
+    let mut edits: Vec<Option<Vec<Edit>>> = edits.into_iter().map(Some).collect();
+    let mut changes: Vec<Change> = order
+        .iter()
+        .map(|&id| Change {
+            kind: drafts[id].kind,
+            old: drafts[id].old.clone(),
+            new: drafts[id].new.clone(),
+            edits: edits[id].take().unwrap_or_default(),
+            old_row: usize::MAX,
+            new_row: usize::MAX,
+        })
+        .collect();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let old_change = row.old_change.map(|id| new_id[id]);
+            let new_change = row.new_change.map(|id| new_id[id]);
+            if let Some(c) = old_change {
+                changes[c].old_row = r;
+            }
+            if let Some(c) = new_change {
+                changes[c].new_row = r;
+            }
+            Row {
+                old: row.old,
+                new: row.new,
+                old_change,
+                new_change,
+            }
+        })
+        .collect();
+    for c in &mut changes {
+        // Insertions have no old row and deletions no new row: use the row that shows them.
+        if c.old_row == usize::MAX {
+            c.old_row = c.new_row;
+        }
+        if c.new_row == usize::MAX {
+            c.new_row = c.old_row;
+        }
+    }
+    let stats = count(&old, &new, &rows, &changes);
+    Comparison {
+        old,
+        new,
+        options,
+        rows,
+        changes,
+        stats,
+        approximate: false,
+        elapsed: Duration::ZERO,
+    }
+}
+
+fn count(old: &Article, new: &Article, rows: &[Row], changes: &[Change]) -> Stats {
+    let mut s = Stats::default();
+    let mut common = 0;
+    for row in rows.iter().filter(|r| r.is_unchanged()) {
+        s.unchanged += row.old.len();
+        common += old.paragraphs[row.old.clone()]
+            .iter()
+            .map(|p| p.words)
+            .sum::<usize>();
+    }
+    for c in changes {
+        match c.kind {
+            ChangeKind::Changed => s.changed += 1,
+            ChangeKind::Moved => s.moved += 1,
+            ChangeKind::Inserted => s.inserted += 1,
+            ChangeKind::Deleted => s.deleted += 1,
+        }
+        match c.kind {
+            ChangeKind::Inserted => s.words_inserted += words_in(new, c.new.clone()),
+            ChangeKind::Deleted => s.words_deleted += words_in(old, c.old.clone()),
+            ChangeKind::Changed | ChangeKind::Moved => {
+                let old_text = join(old, c.old.clone());
+                let new_text = join(new, c.new.clone());
+                for e in &c.edits {
+                    match e.op {
+                        EditOp::Equal => common += word_count(&old_text[e.old.clone()]),
+                        EditOp::Delete => s.words_deleted += word_count(&old_text[e.old.clone()]),
+                        EditOp::Insert => s.words_inserted += word_count(&new_text[e.new.clone()]),
+                    }
+                }
+            }
+        }
+    }
+    let total = old.words + new.words;
+    s.similarity = if total == 0 {
+        1.0
+    } else {
+        (2 * common) as f64 / total as f64
+    };
+    s
+}
+
+fn words_in(article: &Article, paragraphs: std::ops::Range<usize>) -> usize {
+    article.paragraphs[paragraphs].iter().map(|p| p.words).sum()
+}

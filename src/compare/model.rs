@@ -1,0 +1,224 @@
+//! The one plain value every view and exporter reads: [`Comparison`].
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::CompareOptions;
+use crate::text::Article;
+
+/// Which version of the article something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The earlier version (shown on the left).
+    Old,
+    /// The later version (shown on the right).
+    New,
+}
+
+/// What happened to a paragraph (or a pair, split or merge of paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Paired paragraphs whose words differ; also a paragraph split in two or two merged.
+    Changed,
+    /// A paragraph that sits elsewhere in the new version, possibly lightly edited.
+    Moved,
+    /// A paragraph only the new version has.
+    Inserted,
+    /// A paragraph only the old version has.
+    Deleted,
+}
+
+impl ChangeKind {
+    /// The word a reader sees, e.g. in a change list: "changed", "moved", ….
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Changed => "changed",
+            Self::Moved => "moved",
+            Self::Inserted => "inserted",
+            Self::Deleted => "deleted",
+        }
+    }
+}
+
+/// One step of a word-level diff inside a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    /// The words are in both versions.
+    Equal,
+    /// The words are only in the old version.
+    Delete,
+    /// The words are only in the new version.
+    Insert,
+}
+
+/// A run of words with one [`EditOp`], located in both versions' text of its change.
+///
+/// The ranges are byte ranges into [`Change::text`] of each side and cover whole words (no
+/// surrounding whitespace). The range of the side an op does not touch is empty and sits where
+/// the words would be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Equal, delete or insert.
+    pub op: EditOp,
+    /// Where the words are in the old text.
+    pub old: Range<usize>,
+    /// Where the words are in the new text.
+    pub new: Range<usize>,
+}
+
+/// One change between the versions, as a reader would list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// The old paragraphs involved (0-based indices; empty for an insertion, placed where the
+    /// paragraph would have been).
+    pub old: Range<usize>,
+    /// The new paragraphs involved (0-based; empty for a deletion).
+    pub new: Range<usize>,
+    /// The word-level diff for `Changed` and `Moved`; empty for insertions and deletions.
+    pub edits: Vec<Edit>,
+    /// The row of [`Comparison::rows`] that shows the old paragraphs (for an insertion, the row
+    /// that shows the new ones).
+    pub old_row: usize,
+    /// The row that shows the new paragraphs; differs from `old_row` only for a move.
+    pub new_row: usize,
+}
+
+impl Change {
+    /// The paragraphs of one side of this change.
+    pub fn paragraphs(&self, side: Side) -> Range<usize> {
+        match side {
+            Side::Old => self.old.clone(),
+            Side::New => self.new.clone(),
+        }
+    }
+
+    /// The text of one side of this change: its paragraphs joined by a blank line. [`Edit`]
+    /// ranges index into this string.
+    pub fn text(&self, comparison: &Comparison, side: Side) -> String {
+        comparison.text(side, self.paragraphs(side))
+    }
+
+    /// Whether the change joins or splits paragraphs.
+    pub fn is_split_or_merge(&self) -> bool {
+        self.old.len() > 1 || self.new.len() > 1
+    }
+}
+
+/// One row of the side-by-side view: the paragraphs that correspond, on the same line.
+///
+/// An empty range on one side is a placeholder (an insertion, deletion or move). A paragraph
+/// rewritten beyond recognition is a deletion and an insertion sharing one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Old paragraphs shown on the left.
+    pub old: Range<usize>,
+    /// New paragraphs shown on the right.
+    pub new: Range<usize>,
+    /// The change the left side belongs to, as an index into [`Comparison::changes`].
+    pub old_change: Option<usize>,
+    /// The change the right side belongs to.
+    pub new_change: Option<usize>,
+}
+
+impl Row {
+    /// Whether the row shows unchanged paragraphs only.
+    pub fn is_unchanged(&self) -> bool {
+        self.old_change.is_none() && self.new_change.is_none()
+    }
+
+    /// The change shown on one side of the row.
+    pub fn change(&self, side: Side) -> Option<usize> {
+        match side {
+            Side::Old => self.old_change,
+            Side::New => self.new_change,
+        }
+    }
+
+    /// The paragraphs shown on one side of the row.
+    pub fn paragraphs(&self, side: Side) -> Range<usize> {
+        match side {
+            Side::Old => self.old.clone(),
+            Side::New => self.new.clone(),
+        }
+    }
+}
+
+/// The numbers a status bar or a summary's overview shows.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Stats {
+    /// Paragraphs identical in both versions (after the options' folding) and in order.
+    pub unchanged: usize,
+    /// Changes of kind [`ChangeKind::Changed`].
+    pub changed: usize,
+    /// Changes of kind [`ChangeKind::Moved`].
+    pub moved: usize,
+    /// Paragraphs inserted.
+    pub inserted: usize,
+    /// Paragraphs deleted.
+    pub deleted: usize,
+    /// Words only in the new version.
+    pub words_inserted: usize,
+    /// Words only in the old version.
+    pub words_deleted: usize,
+    /// Share of words the versions have in common, 0.0 to 1.0:
+    /// 2 × common words / (old words + new words).
+    pub similarity: f64,
+}
+
+/// The result of comparing two versions: computed once, read by every pane and exporter.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The old version.
+    pub old: Arc<Article>,
+    /// The new version.
+    pub new: Arc<Article>,
+    /// The options it was computed with.
+    pub options: CompareOptions,
+    /// The side-by-side rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// The changes in reading order (the order of their first row).
+    pub changes: Vec<Change>,
+    /// Counts and similarity.
+    pub stats: Stats,
+    /// Whether the time budget ran out and some diffs are not the shortest possible.
+    pub approximate: bool,
+    /// How long the comparison took.
+    pub elapsed: Duration,
+}
+
+impl Comparison {
+    /// One version of the article.
+    pub fn article(&self, side: Side) -> &Article {
+        match side {
+            Side::Old => &self.old,
+            Side::New => &self.new,
+        }
+    }
+
+    /// The text of a range of one side's paragraphs, joined by a blank line.
+    pub fn text(&self, side: Side, paragraphs: Range<usize>) -> String {
+        let article = self.article(side);
+        let mut out = String::new();
+        for p in &article.paragraphs[paragraphs] {
+            if !out.is_empty() {
+                out.push_str(PARAGRAPH_SEPARATOR);
+            }
+            out.push_str(&p.text);
+        }
+        out
+    }
+
+    /// Whether the versions are the same after the options' folding.
+    pub fn is_identical(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// What separates paragraphs when a split or merge shows several as one text.
+pub const PARAGRAPH_SEPARATOR: &str = "\n\n";

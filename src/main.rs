@@ -1,0 +1,29 @@
+//! The `redline` binary: parses the command line and hands over to the window or a command.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match &args.command {
+        Some(cli::Command::Summary(summary)) => cli::summary(summary),
+        None => open_window(&args),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(_args: &cli::Cli) -> ExitCode {
+    eprintln!("redline: the window is not built yet; use `redline summary OLD NEW`");
+    ExitCode::from(2)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_args: &cli::Cli) -> ExitCode {
+    eprintln!(
+        "redline: this build has no window (built without the `gui` feature); use `redline summary OLD NEW`"
+    );
+    ExitCode::from(2)
+}

@@ -1,0 +1,51 @@
+//! Segmentation: decoded text → paragraphs → sentences and words.
+//!
+//! An article is paragraphs, not lines. [`segment`] finds the same paragraphs in the same prose
+//! whatever its layout: one paragraph per line with or without blank lines between, hard-wrapped
+//! lines, or Markdown headings and lists. Paragraph text has its line breaks and whitespace runs
+//! folded to single spaces, so re-wrapping is never a change.
+
+mod paragraphs;
+mod tokens;
+
+use std::sync::Arc;
+
+pub use paragraphs::{Paragraph, ParagraphKind, segment};
+pub use tokens::{Token, sentences, tokens, word_count};
+
+use crate::document::{Document, SourceInfo};
+
+/// One version of an article, segmented: what the comparison reads and every view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Where the text came from and how it was read.
+    pub source: SourceInfo,
+    /// The paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// The number of words in all paragraphs.
+    pub words: usize,
+}
+
+impl Article {
+    /// Segments a loaded document. The document's text is consumed: the paragraphs hold what
+    /// is needed afterwards.
+    pub fn from_document(document: Document) -> Self {
+        let paragraphs = segment(&document.text);
+        let words = paragraphs.iter().map(|p| p.words).sum();
+        Self {
+            source: document.source,
+            paragraphs,
+            words,
+        }
+    }
+
+    /// Convenience for tests and pasted text: segments `text` under the given name.
+    pub fn from_text(name: &str, text: &str) -> Self {
+        Self::from_document(Document::from_text(name, text))
+    }
+
+    /// Wraps the article for sharing between a comparison and the views that outlive it.
+    pub fn shared(self) -> Arc<Self> {
+        Arc::new(self)
+    }
+}
