@@ -58,10 +58,24 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
         };
     }
     let (mut old_at, mut new_at) = (0, 0);
-    let mut out = Vec::with_capacity(change.edits.len());
+    let mut out: Vec<(EditOp, String)> = Vec::with_capacity(change.edits.len());
     for e in &change.edits {
         let piece = match e.op {
-            EditOp::Equal | EditOp::Delete => old[old_at..e.old.end].to_owned(),
+            EditOp::Equal => {
+                // Pieces carry the whitespace before them, except where a change opens one side
+                // only: then that change keeps the space, so the other side gets none.
+                let lone = (new_at == 0 && old_at > 0)
+                    .then(|| &old[old_at..e.old.start])
+                    .or_else(|| (old_at == 0 && new_at > 0).then(|| &new[new_at..e.new.start]));
+                match (lone, out.last_mut()) {
+                    (Some(gap), Some((_, last))) => {
+                        last.push_str(gap);
+                        old[e.old.clone()].to_owned()
+                    }
+                    _ => old[old_at..e.old.end].to_owned(),
+                }
+            }
+            EditOp::Delete => old[old_at..e.old.end].to_owned(),
             EditOp::Insert => new[new_at..e.new.end].to_owned(),
         };
         if e.op != EditOp::Insert {

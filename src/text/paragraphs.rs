@@ -3,7 +3,8 @@
 //! Rules, in order (each is tested in `tests/segmentation.rs` on the sample article):
 //! 1. A blank line always ends a paragraph.
 //! 2. A Markdown heading, list item, block quote, table row or rule starts a paragraph, and a
-//!    heading also ends one.
+//!    heading also ends one. As in CommonMark, a numbered item interrupts prose only when it is
+//!    numbered 1, so a wrapped line that happens to start with "2022." stays in its paragraph.
 //! 3. A block of lines that contains a line longer than [`MAX_WRAP_WIDTH`] is not hard-wrapped:
 //!    each line is a paragraph (article-v2.txt is written this way).
 //! 4. Otherwise the block may be hard-wrapped at the width of its longest line. A line break is
@@ -79,7 +80,13 @@ fn segment_block(block: &[(usize, &str)], out: &mut Vec<Paragraph>) {
         let starts_new = match &current {
             None => true,
             Some(b) => {
-                kind.is_some()
+                // As in CommonMark, "2022. Xi said" wrapped onto a new line does not start a
+                // list: a numbered item interrupts prose only when it is numbered 1.
+                let interrupts = kind.is_some()
+                    && (b.kind == ParagraphKind::ListItem
+                        || !is_numbered(line)
+                        || starts_with_one(line));
+                interrupts
                     || b.kind == ParagraphKind::Heading
                     || !may_be_wrapped
                     || is_credit_line(line)
@@ -159,6 +166,15 @@ fn markdown_kind(line: &str) -> Option<ParagraphKind> {
         return Some(ParagraphKind::Text);
     }
     None
+}
+
+fn starts_with_one(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("1.") || t.starts_with("1)")
+}
+
+fn is_numbered(line: &str) -> bool {
+    line.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "--With assistance from …", "— Reporting by …": credit lines that close news articles.

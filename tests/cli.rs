@@ -1,0 +1,216 @@
+//! The `redline summary` command as scripts and `git difftool` use it: output, files, exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn samples() -> (PathBuf, PathBuf) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    (dir.join("article-v1.txt"), dir.join("article-v2.txt"))
+}
+
+fn redline(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_redline"))
+        .args(args)
+        .output()
+        .expect("the redline binary runs")
+}
+
+fn summary(old: &Path, new: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["summary".as_ref(), old.as_os_str(), new.as_os_str()];
+    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+    redline(&args)
+}
+
+#[test]
+fn different_files_exit_1_with_json_that_follows_the_schema() {
+    let (old, new) = samples();
+    let out = summary(&old, &new, &["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["format"], "redline-summary");
+    assert_eq!(json["version"], 1);
+    for side in ["old", "new"] {
+        for field in ["name", "path", "encoding", "paragraphs", "words"] {
+            assert!(!json[side][field].is_null(), "{side}.{field} missing");
+        }
+    }
+    assert_eq!(json["old"]["name"], "article-v1.txt");
+    assert_eq!(json["old"]["paragraphs"], 11);
+    assert_eq!(json["new"]["paragraphs"], 14);
+    for field in [
+        "unchanged",
+        "changed",
+        "moved",
+        "inserted",
+        "deleted",
+        "words_inserted",
+        "words_deleted",
+        "similarity",
+    ] {
+        assert!(json["stats"][field].is_number(), "stats.{field}");
+    }
+    assert_eq!(json["approximate"], false);
+    let changes = json["changes"].as_array().unwrap();
+    let first = &changes[0];
+    assert_eq!(first["kind"], "deleted");
+    assert_eq!(first["old_paragraphs"], serde_json::json!([1]));
+    assert_eq!(first["new_paragraphs"], serde_json::json!([]));
+    assert_eq!(first["old_text"], "date 2023-11-22 Bloomberg News");
+    // The "support" paragraph: old 5 is new 4, with "on Ukraine" inserted and support → cover.
+    let c = changes
+        .iter()
+        .find(|c| c["old_paragraphs"] == serde_json::json!([5]))
+        .unwrap();
+    assert_eq!(c["kind"], "changed");
+    assert_eq!(c["new_paragraphs"], serde_json::json!([4]));
+    let edits: Vec<(String, String)> = c["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["op"] != "equal")
+        .map(|e| {
+            (
+                e["op"].as_str().unwrap().to_owned(),
+                e["text"].as_str().unwrap().trim().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        edits,
+        [
+            ("insert".into(), "on Ukraine".into()),
+            ("delete".into(), "support".into()),
+            ("insert".into(), "cover".into())
+        ]
+    );
+    // Joining equal + delete gives the old text, equal + insert the new text.
+    let join = |skip: &str| -> String {
+        c["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["op"] != skip)
+            .map(|e| e["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(join("insert"), c["old_text"].as_str().unwrap());
+    assert_eq!(join("delete"), c["new_text"].as_str().unwrap());
+}
+
+#[test]
+fn same_text_in_another_layout_exits_0() {
+    let (_, new) = samples();
+    let dir = tempfile::tempdir().unwrap();
+    let spaced = dir.path().join("spaced.txt");
+    let text = std::fs::read_to_string(&new)
+        .unwrap()
+        .replace('\n', "\r\n\r\n");
+    std::fs::write(&spaced, text).unwrap();
+    let out = summary(&new, &spaced, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No changes."));
+}
+
+#[test]
+fn options_decide_what_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, "Putin said “no limits” today.").unwrap();
+    std::fs::write(&b, "putin said \"no limits\" today").unwrap();
+    assert_eq!(summary(&a, &b, &[]).status.code(), Some(1));
+    assert_eq!(
+        summary(&a, &b, &["--ignore-case", "--ignore-punctuation"])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::write(&b, "Putin said \"no limits\" today.").unwrap();
+    assert_eq!(
+        summary(&a, &b, &[]).status.code(),
+        Some(0),
+        "quotes are folded by default"
+    );
+    assert_eq!(summary(&a, &b, &["--exact-quotes"]).status.code(), Some(1));
+}
+
+#[test]
+fn errors_exit_2_with_a_message_naming_the_file() {
+    let (old, _) = samples();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = summary(&old, &missing, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing.txt: no such file"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let binary = dir.path().join("photo.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\x10JFIF").unwrap();
+    let out = summary(&old, &binary, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("JPEG image"));
+
+    let out = summary(&old, &old, &["--format", "pdf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown format is a usage error"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("markdown"),
+        "lists what is supported"
+    );
+}
+
+#[test]
+fn output_file_gets_format_from_its_extension_and_never_overwrites_an_input() {
+    let (old, new) = samples();
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("changes.json");
+    let out = summary(&old, &new, &["--output", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(written["format"], "redline-summary");
+
+    let copy = dir.path().join("old.txt");
+    std::fs::copy(&old, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let out = summary(&copy, &new, &["--output", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one of the files being compared"));
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        before,
+        "the input is untouched"
+    );
+}
+
+#[test]
+fn markdown_lists_changes_with_marked_words() {
+    let (old, new) = samples();
+    let out = summary(&old, &new, &[]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with("# Changes: article-v1.txt → article-v2.txt"),
+        "{md}"
+    );
+    assert!(
+        md.contains("~~limits on the relationship~~ **boundaries on ties**"),
+        "{md}"
+    );
+    assert!(md.contains("**Deleted** old ¶1"));
+}
