@@ -1,14 +1,13 @@
 //! The command line: argument definitions and the headless `summary` command.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 
 use redline::compare::{CompareOptions, Comparer};
-use redline::document::{DEFAULT_MAX_BYTES, Document, LoadOptions};
+use redline::document::{DEFAULT_MAX_BYTES, LoadOptions};
 use redline::export::{Format, write_atomically};
 use redline::text::Article;
 
@@ -126,11 +125,11 @@ pub fn summary(args: &SummaryArgs) -> ExitCode {
 
 /// Returns whether the texts are the same, or the message to print.
 fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
-    let load = |path: &Path| -> Result<Arc<Article>, String> {
-        let doc = Document::load(path, &args.compare.load_options()).map_err(|e| e.to_string())?;
-        Ok(Article::from_document(doc).shared())
-    };
-    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let (old, new) = Article::load_pair(&args.old, &args.new, &args.compare.load_options());
+    let (old, new) = (
+        old.map_err(|e| e.to_string())?.shared(),
+        new.map_err(|e| e.to_string())?.shared(),
+    );
     let comparison = match Comparer::new(args.compare.options()).run(old, new) {
         Ok(c) => c,
         Err(cancelled) => return Err(cancelled.to_string()),

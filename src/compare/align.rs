@@ -127,11 +127,37 @@ impl<'a> Aligner<'a> {
     }
 
     pub(crate) fn align(mut self) -> Result<Alignment, Cancelled> {
-        let segments = self.anchor();
+        // Both sides' paragraph keys at once, one per core.
+        let folder = self.folder;
+        let keys = |a: &Article| -> Vec<u64> {
+            let mut buf = String::new();
+            a.paragraphs
+                .iter()
+                .map(|p| folder.paragraph_key(&p.text, &mut buf))
+                .collect()
+        };
+        let (old_keys, new_keys) = std::thread::scope(|s| {
+            let old = s.spawn(|| keys(self.old));
+            let new = keys(self.new);
+            (old.join().unwrap_or_else(|_| keys(self.old)), new)
+        });
+        let segments = self.anchor(&old_keys, &new_keys);
         let mut changes = Vec::new();
         let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
         let mut new_fate = vec![Fate::Open; self.new.paragraphs.len()];
-        self.exact_moves(&segments, &mut old_fate, &mut new_fate, &mut changes);
+        for segment in &segments {
+            if let Segment::Same { old, new, len } = *segment {
+                old_fate[old..old + len].fill(Fate::Paired);
+                new_fate[new..new + len].fill(Fate::Paired);
+            }
+        }
+        self.exact_moves(
+            &segments,
+            [&old_keys, &new_keys],
+            &mut old_fate,
+            &mut new_fate,
+            &mut changes,
+        );
 
         // Pairs found in each gap, in order, as change ids.
         let mut gap_pairs: Vec<Vec<usize>> = Vec::new();
@@ -199,20 +225,12 @@ impl<'a> Aligner<'a> {
     }
 
     /// Step 1: equal paragraphs in order become anchors; the rest falls into gaps.
-    fn anchor(&mut self) -> Vec<Segment> {
-        let mut buf = String::new();
-        let mut keys = |a: &Article| -> Vec<u64> {
-            a.paragraphs
-                .iter()
-                .map(|p| self.folder.paragraph_key(&p.text, &mut buf))
-                .collect()
-        };
-        let (old_keys, new_keys) = (keys(self.old), keys(self.new));
+    fn anchor(&mut self, old_keys: &[u64], new_keys: &[u64]) -> Vec<Segment> {
         let ops = capture_diff_deadline(
             Algorithm::Patience,
-            &old_keys,
+            old_keys,
             0..old_keys.len(),
-            &new_keys,
+            new_keys,
             0..new_keys.len(),
             Some(self.deadline),
         );
@@ -248,19 +266,16 @@ impl<'a> Aligner<'a> {
     fn exact_moves(
         &mut self,
         segments: &[Segment],
+        [old_keys, new_keys]: [&[u64]; 2],
         old_fate: &mut [Fate],
         new_fate: &mut [Fate],
         changes: &mut Vec<DraftChange>,
     ) {
-        let mut buf = String::new();
         let mut by_key: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
         for (gap, segment) in segments.iter().enumerate() {
             if let Segment::Gap { new, .. } = segment {
                 for j in new.clone().filter(|&j| self.new.paragraphs[j].words > 0) {
-                    let key = self
-                        .folder
-                        .paragraph_key(&self.new.paragraphs[j].text, &mut buf);
-                    by_key.entry(key).or_default().push((gap, j));
+                    by_key.entry(new_keys[j]).or_default().push((gap, j));
                 }
             }
         }
@@ -272,10 +287,7 @@ impl<'a> Aligner<'a> {
                 continue;
             };
             for i in old.clone() {
-                let key = self
-                    .folder
-                    .paragraph_key(&self.old.paragraphs[i].text, &mut buf);
-                let Some(candidates) = by_key.get_mut(&key) else {
+                let Some(candidates) = by_key.get_mut(&old_keys[i]) else {
                     continue;
                 };
                 if let Some(pos) = candidates.iter().position(|&(g, _)| g != gap) {

@@ -3,7 +3,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::CompareOptions;
 use crate::text::Token;
@@ -26,6 +26,15 @@ impl Folder {
 
     /// A key for a whole paragraph: equal keys mean equal paragraphs under the options.
     pub(crate) fn paragraph_key(&self, text: &str, buf: &mut String) -> u64 {
+        let o = &self.options;
+        if text.is_ascii()
+            && !o.ignore_case
+            && !o.ignore_punctuation
+            && (!o.fold_quotes || !text.contains("--"))
+        {
+            // Nothing to fold: the text is its own key.
+            return hash(text);
+        }
         buf.clear();
         self.fold_into(text, buf);
         if self.options.ignore_punctuation {
@@ -62,6 +71,8 @@ impl Folder {
             self.fold_chars(text.chars(), out);
         } else if self.options.fold_compat {
             self.fold_chars(text.nfkc(), out);
+        } else if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            self.fold_chars(text.chars(), out);
         } else {
             // Canonical equivalents (a precomposed é and e + combining accent) always match.
             self.fold_chars(text.nfc(), out);

@@ -13,7 +13,7 @@ mod options;
 mod similarity;
 
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
@@ -102,35 +102,82 @@ impl<'a> Comparer<'a> {
             mut approximate,
         } = alignment;
 
-        // Word diffs for paired and moved paragraphs.
-        let mut edits = Vec::with_capacity(changes.len());
-        let total = changes.len().max(1);
-        for (n, change) in changes.iter().enumerate() {
-            if self
-                .cancel
-                .is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
-            {
-                return Err(Cancelled);
-            }
-            if n % 64 == 0 {
-                self.report(0.3 + 0.7 * n as f32 / total as f32);
-            }
-            edits.push(match change.kind {
-                ChangeKind::Changed | ChangeKind::Moved => {
-                    let old_text = join(&old, change.old.clone());
-                    let new_text = join(&new, change.new.clone());
-                    let (e, approx) = inline::diff_words(&old_text, &new_text, &folder, deadline);
-                    approximate |= approx;
-                    e
-                }
-                ChangeKind::Inserted | ChangeKind::Deleted => Vec::new(),
-            });
-        }
+        let (edits, approx) = self.word_diffs(&old, &new, &changes, &folder, deadline)?;
+        approximate |= approx;
         let mut comparison = assemble(old, new, self.options, rows, changes, edits);
         comparison.approximate = approximate;
         comparison.elapsed = started.elapsed();
         self.report(1.0);
         Ok(comparison)
+    }
+
+    /// Word diffs for paired and moved paragraphs, on every core: workers take batches of
+    /// changes from a shared counter, so one long paragraph does not hold up the rest.
+    fn word_diffs(
+        &self,
+        old: &Article,
+        new: &Article,
+        changes: &[DraftChange],
+        folder: &Folder,
+        deadline: Instant,
+    ) -> Result<(Vec<Vec<Edit>>, bool), Cancelled> {
+        const BATCH: usize = 32;
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let total = changes.len().max(1);
+        let work = || -> Result<Vec<(usize, Vec<Edit>, bool)>, Cancelled> {
+            let mut out = Vec::new();
+            loop {
+                let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                if start >= changes.len() {
+                    return Ok(out);
+                }
+                if self.cancel.is_some_and(|f| f.load(Ordering::Relaxed)) {
+                    return Err(Cancelled);
+                }
+                for (id, change) in changes.iter().enumerate().skip(start).take(BATCH) {
+                    if matches!(change.kind, ChangeKind::Changed | ChangeKind::Moved) {
+                        let old_text = join(old, change.old.clone());
+                        let new_text = join(new, change.new.clone());
+                        let (e, approx) =
+                            inline::diff_words(&old_text, &new_text, folder, deadline);
+                        out.push((id, e, approx));
+                    }
+                }
+                let finished = done.fetch_add(BATCH, Ordering::Relaxed) + BATCH;
+                self.report(0.3 + 0.7 * finished.min(total) as f32 / total as f32);
+            }
+        };
+        let results: Vec<Result<_, Cancelled>> = std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
+            let mut results = vec![work()];
+            // A worker that panicked loses only its batches: they are redone below.
+            results.extend(helpers.into_iter().filter_map(|h| h.join().ok()));
+            results
+        });
+        let mut edits: Vec<Option<Vec<Edit>>> = vec![None; changes.len()];
+        let mut approximate = false;
+        for result in results {
+            for (id, e, approx) in result? {
+                edits[id] = Some(e);
+                approximate |= approx;
+            }
+        }
+        let edits = edits
+            .into_iter()
+            .zip(changes)
+            .map(|(e, change)| match (e, change.kind) {
+                (Some(e), _) => e,
+                (None, ChangeKind::Changed | ChangeKind::Moved) => {
+                    let old_text = join(old, change.old.clone());
+                    let new_text = join(new, change.new.clone());
+                    inline::diff_words(&old_text, &new_text, folder, deadline).0
+                }
+                (None, _) => Vec::new(),
+            })
+            .collect();
+        Ok((edits, approximate))
     }
 
     fn report(&self, done: f32) {

@@ -55,17 +55,22 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
             )));
         }
         return Ok(Decoded {
-            text: normalize_line_endings(&text),
+            text: normalize_line_endings(text),
             encoding: encoding.name(),
             warnings,
         });
     }
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    check_text(body)?;
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    check_text(&bytes)?;
     let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => normalize_line_endings(text),
-        Err(_) => {
+    // Valid UTF-8, the common case, is taken over without copying.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let body = e.into_bytes();
             let invalid = body
                 .utf8_chunks()
                 .filter(|c| !c.invalid().is_empty())
@@ -74,11 +79,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
                 "not valid UTF-8: {invalid} invalid byte sequence{} shown as \u{fffd}",
                 if invalid == 1 { "" } else { "s" }
             )));
-            normalize_line_endings(&String::from_utf8_lossy(body))
+            String::from_utf8_lossy(&body).into_owned()
         }
     };
     Ok(Decoded {
-        text,
+        text: normalize_line_endings(text),
         encoding: "UTF-8",
         warnings,
     })
@@ -108,12 +113,12 @@ fn check_text(bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Turns CRLF and lone CR line endings into LF.
-pub(crate) fn normalize_line_endings(text: &str) -> String {
+pub(crate) fn normalize_line_endings(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(i) = rest.find('\r') {
         out.push_str(&rest[..i]);
         out.push('\n');

@@ -107,7 +107,9 @@ impl Document {
 
     /// Wraps text that is already decoded, such as text pasted from the clipboard.
     pub fn from_text(name: &str, text: &str) -> Self {
-        let text = decode::normalize_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text));
+        let text = decode::normalize_line_endings(
+            text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+        );
         Self {
             source: SourceInfo {
                 name: name.to_owned(),

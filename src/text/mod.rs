@@ -13,7 +13,9 @@ use std::sync::Arc;
 pub use paragraphs::{Paragraph, ParagraphKind, segment};
 pub use tokens::{Token, sentences, tokens, word_count};
 
-use crate::document::{Document, SourceInfo};
+use std::path::Path;
+
+use crate::document::{Document, LoadError, LoadOptions, SourceInfo};
 
 /// One version of an article, segmented: what the comparison reads and every view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +39,27 @@ impl Article {
             paragraphs,
             words,
         }
+    }
+
+    /// Loads and segments a file: the first two stages of the pipeline in one call.
+    pub fn load(path: &Path, options: &LoadOptions) -> Result<Self, LoadError> {
+        Document::load(path, options).map(Self::from_document)
+    }
+
+    /// Loads and segments two files at once, one per core.
+    pub fn load_pair(
+        old_path: &Path,
+        new_path: &Path,
+        options: &LoadOptions,
+    ) -> (Result<Self, LoadError>, Result<Self, LoadError>) {
+        std::thread::scope(|s| {
+            let old = s.spawn(|| Self::load(old_path, options));
+            let new = Self::load(new_path, options);
+            // Loading does not panic on any input (see the property tests); should it ever,
+            // the old side is simply loaded again here, where the panic surfaces as usual.
+            let old = old.join().unwrap_or_else(|_| Self::load(old_path, options));
+            (old, new)
+        })
     }
 
     /// Convenience for tests and pasted text: segments `text` under the given name.

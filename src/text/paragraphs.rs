@@ -70,7 +70,7 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 
 /// Splits one run of non-blank lines into paragraphs.
 fn segment_block(block: &[(usize, &str)], out: &mut Vec<Paragraph>) {
-    let widths: Vec<usize> = block.iter().map(|(_, l)| l.chars().count()).collect();
+    let widths: Vec<usize> = block.iter().map(|(_, l)| width(l)).collect();
     let width = widths.iter().copied().max().unwrap_or(0);
     let may_be_wrapped = width <= MAX_WRAP_WIDTH;
 
@@ -125,6 +125,15 @@ impl Builder {
     }
 
     fn push_line(&mut self, line: &str) {
+        let line = line.trim();
+        // Most lines need no folding: take them whole.
+        if !line.contains("  ") && !line.contains(|c: char| c.is_whitespace() && c != ' ') {
+            if !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.text.push_str(line);
+            return;
+        }
         for word in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
             if !self.text.is_empty() {
                 self.text.push(' ');
@@ -188,9 +197,16 @@ fn is_credit_line(line: &str) -> bool {
 }
 
 fn first_word_width(line: &str) -> usize {
-    line.split_whitespace()
-        .next()
-        .map_or(0, |w| w.chars().count())
+    line.split_whitespace().next().map_or(0, width)
+}
+
+/// A line's width in characters (what a wrapping editor counts).
+fn width(line: &str) -> usize {
+    if line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct Token {
 /// assert_eq!(words, ["Xi", "said", "--", "again", "."]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
+    if let Some(fast) = fast_tokens(text) {
+        return fast;
+    }
     let mut out: Vec<Token> = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
         if piece.chars().all(char::is_whitespace) {
@@ -45,9 +48,246 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// The number of words (not punctuation) in `text`.
+/// The number of words (not punctuation) in `text`, as Unicode word boundaries (UAX #29) count
+/// them.
+///
+/// Word counts are taken of every paragraph of both files, so the common case is done by hand:
+/// text made only of ASCII, Latin-1 letters and typographic quotes and dashes is counted in one
+/// pass by the same rules UAX #29 applies to those characters; anything else goes to the full
+/// segmenter.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    fast_word_count(text).unwrap_or_else(|| text.unicode_words().count())
+}
+
+/// UAX #29 word classes of the characters [`fast_word_count`] handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// ALetter: a letter.
+    Letter,
+    /// Numeric: a digit.
+    Digit,
+    /// ExtendNumLet: `_`, joins anything.
+    Connector,
+    /// MidLetter (`:`): joins two letters.
+    MidLetter,
+    /// MidNumLet and Single_Quote (`.` `'` `‘` `’`): join two letters or two digits.
+    MidNumLet,
+    /// MidNum (`,` `;`): joins two digits.
+    MidNum,
+    /// Anything else that ends a word.
+    Other,
+}
+
+/// [`word_class`] of every ASCII character, looked up rather than matched in the hot loop.
+const ASCII_CLASSES: [WordClass; 128] = {
+    let mut table = [WordClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => WordClass::Letter,
+            b'0'..=b'9' => WordClass::Digit,
+            b'_' => WordClass::Connector,
+            b':' => WordClass::MidLetter,
+            b'.' | b'\'' => WordClass::MidNumLet,
+            b',' | b';' => WordClass::MidNum,
+            _ => WordClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn word_class(c: char) -> Option<WordClass> {
+    use WordClass::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Digit,
+        '_' => Connector,
+        ':' => MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
+        ',' | ';' => MidNum,
+        ' '..='~'
+        | '\t'
+        | '\n'
+        | '\r'
+        | '\u{2013}'
+        | '\u{2014}'
+        | '\u{201c}'
+        | '\u{201d}'
+        | '\u{2026}' => Other,
+        '\u{c0}'..='\u{ff}' if c != '\u{d7}' && c != '\u{f7}' => Letter,
+        _ => return None,
+    })
+}
+
+/// Splits text into UAX #29 word segments by the rules for the characters [`word_class`]
+/// knows, calling `segment` with each segment's byte range and whether it holds a letter or
+/// digit; spaces are skipped. Returns `None`, having reported nothing, if the text has any
+/// other character.
+fn fast_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) -> Option<()> {
+    use WordClass::*;
+    if text.is_ascii() {
+        ascii_segments(text.as_bytes(), segment);
+        return Some(());
+    }
+    if !text.chars().all(|c| word_class(c).is_some()) {
+        return None;
+    }
+    let class = |c: char| word_class(c).unwrap_or(Other);
+    // The open word: where it starts, the class of its last letter, digit or connector, and
+    // whether it holds a letter or digit.
+    let mut open: Option<(usize, WordClass, bool)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let cls = class(c);
+        let next = chars.peek().map_or(Other, |&(_, n)| class(n));
+        let joins = match (open, cls) {
+            (_, Letter | Digit | Connector) => true,
+            (Some((_, Letter, _)), MidLetter | MidNumLet) => next == Letter,
+            (Some((_, Digit, _)), MidNum | MidNumLet) => next == Digit,
+            _ => false,
+        };
+        if joins {
+            let (start, last, alnum) = open.unwrap_or((at, cls, false));
+            let last = if matches!(cls, Letter | Digit | Connector) {
+                cls
+            } else {
+                last
+            };
+            open = Some((start, last, alnum || matches!(cls, Letter | Digit)));
+            continue;
+        }
+        if let Some((start, _, alnum)) = open.take() {
+            segment(start..at, alnum);
+        }
+        if !c.is_whitespace() {
+            segment(at..at + c.len_utf8(), false);
+        }
+    }
+    if let Some((start, _, alnum)) = open {
+        segment(start..text.len(), alnum);
+    }
+    Some(())
+}
+
+/// [`ascii_segments`] reduced to counting. Every paragraph of both files is counted, so this
+/// avoids branching on each byte: it counts where a run of letters and digits starts, minus the
+/// punctuation marks that join two runs into one word ("3.5", "don't", "a.m").
+fn ascii_word_count(text: &[u8]) -> usize {
+    if text.contains(&b'_') {
+        // `_` joins anything to anything; rare enough to take the general path.
+        let mut count = 0;
+        ascii_segments(text, |_, word| count += usize::from(word));
+        return count;
+    }
+    let flags = |b: u8| ASCII_FLAGS[usize::from(b & 0x7f)];
+    let mut starts = 0;
+    let mut prev = 0;
+    for &b in text {
+        let cur = flags(b);
+        starts += usize::from(cur & ALNUM != 0 && prev & ALNUM == 0);
+        prev = cur;
+    }
+    let joins = text
+        .windows(3)
+        .filter(|w| {
+            let (before, mid, after) = (flags(w[0]), flags(w[1]), flags(w[2]));
+            (mid & JOINS_LETTERS != 0 && before & after & LETTER != 0)
+                || (mid & JOINS_DIGITS != 0 && before & after & DIGIT != 0)
+        })
+        .count();
+    starts - joins
+}
+
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const ALNUM: u8 = LETTER | DIGIT;
+const JOINS_LETTERS: u8 = 4;
+const JOINS_DIGITS: u8 = 8;
+
+/// Per ASCII byte: letter, digit, or a mark that joins two letters or two digits (UAX #29's
+/// MidLetter, MidNumLet, Single_Quote and MidNum).
+const ASCII_FLAGS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b':' => JOINS_LETTERS,
+            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+            b',' | b';' => JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`fast_segments`] for ASCII text, a byte at a time: the same rules, without decoding.
+fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) {
+    use WordClass::*;
+    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
+    let mut open: Option<(usize, WordClass, bool)> = None;
+    for (at, &b) in text.iter().enumerate() {
+        let cls = class(b);
+        let joins = match (open, cls) {
+            (_, Letter | Digit | Connector) => true,
+            (Some((_, Letter, _)), MidLetter | MidNumLet) => {
+                text.get(at + 1).is_some_and(|&n| class(n) == Letter)
+            }
+            (Some((_, Digit, _)), MidNum | MidNumLet) => {
+                text.get(at + 1).is_some_and(|&n| class(n) == Digit)
+            }
+            _ => false,
+        };
+        if joins {
+            let (start, last, alnum) = open.unwrap_or((at, cls, false));
+            let last = if matches!(cls, Letter | Digit | Connector) {
+                cls
+            } else {
+                last
+            };
+            open = Some((start, last, alnum || matches!(cls, Letter | Digit)));
+            continue;
+        }
+        if let Some((start, _, alnum)) = open.take() {
+            segment(start..at, alnum);
+        }
+        if !b.is_ascii_whitespace() {
+            segment(at..at + 1, false);
+        }
+    }
+    if let Some((start, _, alnum)) = open {
+        segment(start..text.len(), alnum);
+    }
+}
+
+/// Counts words with [`fast_segments`]; `None` if the text needs the full segmenter.
+fn fast_word_count(text: &str) -> Option<usize> {
+    if text.is_ascii() {
+        return Some(ascii_word_count(text.as_bytes()));
+    }
+    let mut count = 0;
+    fast_segments(text, |_, word| count += usize::from(word))?;
+    Some(count)
+}
+
+/// [`tokens`] by [`fast_segments`]; `None` if the text needs the full segmenter.
+fn fast_tokens(text: &str) -> Option<Vec<Token>> {
+    let mut out: Vec<Token> = Vec::new();
+    fast_segments(text, |range, is_word| {
+        if let Some(last) = out.last_mut()
+            && &text[range.clone()] == "-"
+            && last.range.end == range.start
+            && text[last.range.clone()].bytes().all(|b| b == b'-')
+        {
+            last.range.end = range.end;
+        } else {
+            out.push(Token { range, is_word });
+        }
+    })?;
+    Some(out)
 }
 
 /// The byte ranges of the sentences in `text`, trailing whitespace excluded.
@@ -75,6 +315,49 @@ mod tests {
         assert_eq!(
             words("Russia’s one-China policy, hasn't"),
             ["Russia’s", "one", "-", "China", "policy", ",", "hasn't"]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000, failure_persistence: None, ..Default::default()
+        })]
+        #[test]
+        fn fast_tokens_agree_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'‘’“”—–… \n\téÀÿ!?()-]{0,40}") {
+            let fast = fast_tokens(&text);
+            let mut slow = Vec::new();
+            for (start, piece) in text.split_word_bound_indices() {
+                if !piece.chars().all(char::is_whitespace) {
+                    slow.push((start..start + piece.len(), piece.chars().any(char::is_alphanumeric)));
+                }
+            }
+            let fast: Vec<_> = fast.unwrap_or_default().into_iter().map(|t| (t.range, t.is_word)).collect();
+            // The fast path joins runs of hyphens, as `tokens` does after the full segmenter.
+            let joined: usize = slow.windows(2).filter(|w| w[0].0.end == w[1].0.start && &text[w[0].0.clone()] == "-" && &text[w[1].0.clone()] == "-").count();
+            proptest::prop_assert_eq!(fast.len() + joined, slow.len(), "{:?}", text);
+            if joined == 0 {
+                proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn ascii_count_agrees_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'\"!?() \n-]{0,40}") {
+            proptest::prop_assert_eq!(fast_word_count(&text), Some(text.unicode_words().count()), "{:?}", text);
+        }
+
+        #[test]
+        fn fast_count_agrees_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'‘’“”—–… éÀÿ!?()-]{0,40}") {
+            proptest::prop_assert_eq!(fast_word_count(&text), Some(text.unicode_words().count()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn other_scripts_go_to_the_full_segmenter() {
+        assert_eq!(fast_word_count("2 × 3"), None);
+        assert_eq!(word_count("2 × 3"), 2);
+        assert_eq!(
+            word_count("普京访问北京"),
+            "普京访问北京".unicode_words().count()
         );
     }
 

@@ -77,7 +77,13 @@ fn check_invariants(cmp: &Comparison, exact_new: bool) {
             let squash = |s: &str| s.nfc().filter(|c| !c.is_whitespace()).collect::<String>();
             assert_eq!(squash(&new), squash(&change.text(cmp, Side::New)));
         }
-        assert!(cmp.rows[change.old_row].change(Side::Old).is_some() || change.old.is_empty());
+        // Each change is shown where its paragraphs are.
+        if !change.old.is_empty() {
+            assert_eq!(cmp.rows[change.old_row].old, change.old);
+        }
+        if !change.new.is_empty() {
+            assert_eq!(cmp.rows[change.new_row].new, change.new);
+        }
     }
     // The numbers agree with the changes.
     let s = cmp.stats;
