@@ -23,5 +23,7 @@
 pub mod compare;
 pub mod document;
 pub mod export;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod sample;
 pub mod text;

@@ -15,9 +15,22 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_window(_args: &cli::Cli) -> ExitCode {
-    eprintln!("redline: the window is not built yet; use `redline summary OLD NEW`");
-    ExitCode::from(2)
+fn open_window(args: &cli::Cli) -> ExitCode {
+    use redline::gui::{ScreenshotRequest, StartOptions};
+    let start = StartOptions {
+        files: args.old.clone().zip(args.new.clone()),
+        screenshot: args.screenshot.clone().map(|path| ScreenshotRequest {
+            path,
+            size: args.size,
+        }),
+    };
+    match redline::gui::run(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("redline: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[cfg(not(feature = "gui"))]

@@ -1,0 +1,96 @@
+//! Intents: what the drawing code asks for. [`super::RedlineApp::apply`] carries them out after
+//! the frame is drawn, in one place, so no widget changes state behind another's back.
+
+use std::path::PathBuf;
+
+use super::settings::ThemeChoice;
+use crate::compare::{CompareOptions, Side};
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Show the file dialog for one side.
+    OpenDialog(Side),
+    /// Load a file into one side.
+    OpenFile(Side, PathBuf),
+    /// Load two files as old and new.
+    OpenPair(PathBuf, PathBuf),
+    /// Ask the system for the clipboard's text, to load it into one side.
+    PasteAs(Side),
+    /// Load text (from the clipboard) into one side.
+    LoadText(Side, String),
+    /// Exchange old and new.
+    Swap,
+    /// Read both files again.
+    Reload,
+    /// Stop the running load or comparison.
+    Cancel,
+    /// Compare again with these options.
+    SetOptions(CompareOptions),
+    /// Go to the next change.
+    NextChange,
+    /// Go to the previous change.
+    PreviousChange,
+    /// Go to a change by its index in [`crate::compare::Comparison::changes`].
+    GoToChange(usize),
+    /// Scroll so a row of [`crate::compare::Comparison::rows`] is in view.
+    GoToRow(usize),
+    /// Scroll the panes to this offset from the top, in points.
+    ScrollTo(f32),
+    /// Show or hide the change list.
+    ToggleChangeList,
+    /// Fold unchanged paragraphs away, or show them.
+    SetHideUnchanged(bool),
+    /// Make the text bigger (+1), smaller (−1), or the default size (0).
+    FontSize(i8),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Open the find bar and focus it.
+    OpenFind,
+    /// Close the find bar.
+    CloseFind,
+    /// Search for this text.
+    FindQuery(String),
+    /// Go to the next match.
+    FindNext,
+    /// Go to the previous match.
+    FindPrevious,
+    /// Open a comparison from File → Recent.
+    OpenRecent(usize),
+    /// Hide the message bar.
+    DismissNotice,
+    /// Close the window.
+    Quit,
+}
+
+/// What the keyboard asks for this frame (shortcuts work wherever the focus is).
+///
+/// egui ignores extra Shift and Alt when matching, so the longer chords are checked first.
+pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
+    use egui::{Key, Modifiers};
+    let mut out = Vec::new();
+    ctx.input_mut(|input| {
+        let mut take = |modifiers: Modifiers, key: Key, action: Action| {
+            if input.consume_key(modifiers, key) {
+                out.push(action);
+            }
+        };
+        take(Modifiers::ALT, Key::ArrowDown, Action::NextChange);
+        take(Modifiers::ALT, Key::ArrowUp, Action::PreviousChange);
+        take(Modifiers::SHIFT, Key::F8, Action::PreviousChange);
+        take(Modifiers::NONE, Key::F8, Action::NextChange);
+        take(Modifiers::COMMAND, Key::F, Action::OpenFind);
+        take(Modifiers::COMMAND, Key::Plus, Action::FontSize(1));
+        take(Modifiers::COMMAND, Key::Equals, Action::FontSize(1));
+        take(Modifiers::COMMAND, Key::Minus, Action::FontSize(-1));
+        take(Modifiers::COMMAND, Key::Num0, Action::FontSize(0));
+        take(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::O,
+            Action::OpenDialog(Side::New),
+        );
+        take(Modifiers::COMMAND, Key::O, Action::OpenDialog(Side::Old));
+        take(Modifiers::NONE, Key::F5, Action::Reload);
+    });
+    out
+}

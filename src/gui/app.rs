@@ -1,0 +1,636 @@
+//! The application: owns the state, draws the panels, and applies the actions they return.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::actions::{self, Action};
+use super::change_list::ChangeList;
+use super::dialogs::{self, Dialogs, Picked};
+use super::find::Find;
+use super::jobs::{Job, Request, Source};
+use super::layout::{RowLayout, Style};
+use super::palette::Palette;
+use super::panes::{self, PaneInput};
+use super::screenshot::{Screenshooter, ScreenshotOutcome};
+use super::session::Session;
+use super::settings::{DEFAULT_FONT_SIZE, Settings, clamp_font};
+use super::view::{ScrollTarget, View};
+use super::{StartOptions, header, overview, status, toolbar};
+use crate::compare::{Comparison, Side};
+
+/// How long to wait for clipboard text after asking for it.
+const PASTE_WAIT: Duration = Duration::from_millis(1500);
+
+/// The Redline window's state. Drawing returns [`Action`]s; [`Self::apply`] carries them out.
+pub struct RedlineApp {
+    session: Session,
+    view: View,
+    layout: RowLayout,
+    find: Find,
+    change_list: ChangeList,
+    settings: Settings,
+    job: Option<Job>,
+    dialogs: Dialogs,
+    screenshot: Option<Screenshooter>,
+    /// The context drawn into, once known; background threads use it to ask for a repaint.
+    ctx: Arc<Mutex<Option<egui::Context>>>,
+    /// Whether the theme and input options have been given to the context.
+    configured: bool,
+}
+
+impl RedlineApp {
+    /// The app as eframe creates it: settings from storage, then the files to open.
+    pub fn from_creation(
+        cc: &eframe::CreationContext<'_>,
+        start: StartOptions,
+        outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
+    ) -> Self {
+        let settings = if start.screenshot.is_some() {
+            // A screenshot must not depend on what the last user left behind.
+            Settings::default()
+        } else {
+            Settings::load(cc.storage)
+        };
+        let mut app = Self::new(settings, start, outcome);
+        app.bind(&cc.egui_ctx);
+        app
+    }
+
+    /// The app with default settings (for tests): `files`, or the sample when `None`.
+    pub fn with_files(files: Option<(PathBuf, PathBuf)>) -> Self {
+        let start = StartOptions {
+            files,
+            screenshot: None,
+        };
+        Self::new(Settings::default(), start, Arc::default())
+    }
+
+    fn new(
+        settings: Settings,
+        start: StartOptions,
+        outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
+    ) -> Self {
+        let wants_last = start.files.is_none() && start.screenshot.is_none();
+        let files = start
+            .files
+            .or_else(|| wants_last.then(|| settings.last_existing()).flatten());
+        let (old, new) = match files {
+            Some((old, new)) => (Source::File(old), Source::File(new)),
+            None => (Source::SampleOld, Source::SampleNew),
+        };
+        let mut app = Self {
+            session: Session::default(),
+            view: View::default(),
+            layout: RowLayout::default(),
+            find: Find::default(),
+            change_list: ChangeList::default(),
+            job: None,
+            dialogs: Dialogs::default(),
+            screenshot: start
+                .screenshot
+                .map(|request| Screenshooter::new(request, outcome)),
+            ctx: Arc::default(),
+            configured: false,
+            settings,
+        };
+        app.start(Session::load_request(old, new, app.settings.options));
+        app
+    }
+
+    /// Remembers the context to draw into and gives it the theme and input options.
+    fn bind(&mut self, ctx: &egui::Context) {
+        if let Ok(mut slot) = self.ctx.lock() {
+            *slot = Some(ctx.clone());
+        }
+        if !self.configured {
+            self.configured = true;
+            ctx.set_theme(self.settings.theme.preference());
+            // Ctrl +/−/0 size the panes' text, not the whole interface.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+    }
+
+    /// Runs `f` with the context, if one is bound yet.
+    fn with_ctx(&self, f: impl FnOnce(&egui::Context)) {
+        if let Ok(slot) = self.ctx.lock()
+            && let Some(ctx) = slot.as_ref()
+        {
+            f(ctx);
+        }
+    }
+
+    /// A function background threads call to get the window repainted.
+    fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        let slot = Arc::clone(&self.ctx);
+        move || {
+            if let Ok(slot) = slot.lock()
+                && let Some(ctx) = slot.as_ref()
+            {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    // ----- for tests and the screenshot mode -------------------------------------------------
+
+    /// Blocks until the background job (if any) finishes and its result is taken in; returns
+    /// `false` if it is still running after `timeout`.
+    pub fn wait_for_jobs(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while let Some(job) = &self.job {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match job.wait(left) {
+                Some(result) => self.finish_job(result),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether a load or comparison is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The comparison shown.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
+        self.session.comparison()
+    }
+
+    /// The load error shown over one pane.
+    pub fn error(&self, side: Side) -> Option<&str> {
+        self.session.side(side).error.as_deref()
+    }
+
+    /// The name shown over one pane.
+    pub fn name(&self, side: Side) -> Option<&str> {
+        let article = self.session.side(side).article.as_ref()?;
+        Some(article.source.name.as_str())
+    }
+
+    /// The change walked to.
+    pub fn current_change(&self) -> Option<usize> {
+        self.view.current_change
+    }
+
+    /// How far the panes are scrolled, in points.
+    pub fn scroll_offset(&self) -> f32 {
+        self.view.scroll_offset
+    }
+
+    /// The number of find matches and the current one.
+    pub fn find_matches(&self) -> (usize, Option<usize>) {
+        (self.find.hits().len(), self.find.current())
+    }
+
+    /// The message bar's text.
+    pub fn notice(&self) -> Option<&str> {
+        self.view.notice.as_deref()
+    }
+
+    /// The compare options in use.
+    pub fn options(&self) -> crate::compare::CompareOptions {
+        self.settings.options
+    }
+
+    // ----- the frame -------------------------------------------------------------------------
+
+    /// Draws the whole window and applies what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.bind(&ctx);
+        if let Some(result) = self.job.as_ref().and_then(Job::poll) {
+            self.finish_job(result);
+        }
+        let mut actions = actions::shortcuts(&ctx);
+        actions.extend(self.poll_dialog());
+        actions.extend(self.input_actions(&ctx));
+        self.find.refresh(
+            self.session.comparison().map(|c| c.as_ref()),
+            self.session.generation(),
+        );
+        actions.extend(self.draw(ui));
+        for action in actions {
+            self.apply(action);
+        }
+        if self.session.comparison().is_some() && self.job.is_none() {
+            self.view.frames_since_change = self.view.frames_since_change.saturating_add(1);
+        }
+        if let Some(shooter) = &mut self.screenshot {
+            let settled = if self.job.is_none() {
+                self.view.frames_since_change
+            } else {
+                0
+            };
+            let failure = (self.job.is_none() && self.session.comparison().is_none()).then(|| {
+                [Side::Old, Side::New]
+                    .iter()
+                    .find_map(|&s| self.session.side(s).error.clone())
+                    .unwrap_or_else(|| "nothing to show".to_owned())
+            });
+            shooter.tick(&ctx, settled, failure.as_deref());
+        }
+        if self.job.is_some() || self.dialogs.is_open() || self.view.paste_target.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let palette = Palette::of(ui.visuals().dark_mode);
+        let has_changes = self
+            .session
+            .comparison()
+            .is_some_and(|c| !c.changes.is_empty());
+        egui::Panel::top("redline-toolbar").show(ui, |ui| {
+            let state = toolbar::ToolbarState {
+                settings: &self.settings,
+                has_changes,
+                find_open: self.find.open,
+            };
+            actions.extend(toolbar::menu_bar(ui, &state));
+            actions.extend(toolbar::toolbar(ui, &state));
+            if self.find.open {
+                actions.extend(self.find.ui(ui));
+            }
+            if let Some(notice) = &self.view.notice {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(notice).color(palette.deleted_ink));
+                    if ui.button("Dismiss").clicked() {
+                        actions.push(Action::DismissNotice);
+                    }
+                });
+            }
+        });
+        egui::Panel::bottom("redline-status").show(ui, |ui| {
+            actions.extend(status::show(ui, &self.session, self.job.as_ref()));
+        });
+        let comparison = self.session.comparison().cloned();
+        if let Some(c) = &comparison
+            && self.settings.show_change_list
+        {
+            egui::Panel::left("redline-change-list")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    actions.extend(self.change_list.ui(
+                        ui,
+                        c,
+                        self.session.generation(),
+                        self.view.current_change,
+                    ));
+                });
+        }
+        if let Some(c) = &comparison {
+            egui::Panel::right("redline-overview")
+                .resizable(false)
+                .exact_size(overview::WIDTH + 4.0)
+                .show(ui, |ui| {
+                    actions.extend(overview::show(ui, c, &self.layout, &self.view, palette));
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let dropping = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+            header::show(ui, &self.session, palette, dropping);
+            ui.separator();
+            match &comparison {
+                Some(c) => actions.extend(self.draw_panes(ui, c, palette)),
+                None => {
+                    ui.centered_and_justified(|ui| {
+                        ui.label(if self.job.is_some() {
+                            "Loading…"
+                        } else {
+                            "Open or drop two files to compare them."
+                        });
+                    });
+                }
+            }
+        });
+        actions
+    }
+
+    fn draw_panes(
+        &mut self,
+        ui: &mut egui::Ui,
+        c: &Arc<Comparison>,
+        palette: Palette,
+    ) -> Vec<Action> {
+        let scrollbar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+        let style = Style {
+            pane_width: panes::pane_width(ui.available_width() - scrollbar).round(),
+            font_size: self.settings.font_size,
+            text: ui.visuals().text_color(),
+            palette,
+            find: self.find.generation(),
+        };
+        self.layout.prepare(
+            ui.ctx(),
+            c,
+            self.session.generation(),
+            self.settings.hide_unchanged,
+            style,
+        );
+        panes::show(
+            ui,
+            PaneInput {
+                comparison: c,
+                layout: &mut self.layout,
+                view: &mut self.view,
+                find: &self.find,
+                palette,
+            },
+        )
+    }
+
+    /// Dropped files and clipboard text that arrived this frame.
+    fn input_actions(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let (dropped, pointer, pasted) = ctx.input(|i| {
+            let pasted = i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) => Some(text.clone()),
+                _ => None,
+            });
+            let paths: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
+            (paths, i.pointer.latest_pos(), pasted)
+        });
+        match dropped.as_slice() {
+            [] => {}
+            [one] => {
+                let side = match (pointer, self.view.split_x) {
+                    (Some(p), Some(x)) if p.x < x => Side::Old,
+                    (Some(_), Some(_)) => Side::New,
+                    _ if self.session.side(Side::Old).article.is_none() => Side::Old,
+                    _ => Side::New,
+                };
+                actions.push(Action::OpenFile(side, one.clone()));
+            }
+            [old, new, rest @ ..] => {
+                if !rest.is_empty() {
+                    self.view.notice = Some(format!(
+                        "Only the first two of the {} dropped files are compared.",
+                        dropped.len()
+                    ));
+                }
+                actions.push(Action::OpenPair(old.clone(), new.clone()));
+            }
+        }
+        if let Some((side, since)) = self.view.paste_target {
+            if let Some(text) = pasted {
+                self.view.paste_target = None;
+                actions.push(Action::LoadText(side, text));
+            } else if since.elapsed() > PASTE_WAIT {
+                self.view.paste_target = None;
+                self.view.notice = Some("The clipboard holds no text to paste.".to_owned());
+            }
+        }
+        actions
+    }
+
+    fn poll_dialog(&mut self) -> Option<Action> {
+        match self.dialogs.poll()? {
+            Picked::File(side, path) => Some(Action::OpenFile(side, path)),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                self.view.notice = Some(dialogs::UNAVAILABLE.to_owned());
+                None
+            }
+        }
+    }
+
+    // ----- applying actions ------------------------------------------------------------------
+
+    fn start(&mut self, request: Request) {
+        // Replacing the job drops (and so cancels) the one running.
+        self.job = Some(Job::spawn(request, self.waker()));
+    }
+
+    fn finish_job(&mut self, result: Result<super::jobs::Outcome, String>) {
+        self.job = None;
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                self.session.failure = Some(message);
+                return;
+            }
+        };
+        let before = self.session.generation();
+        self.session.apply(outcome);
+        if self.session.generation() != before {
+            self.view.frames_since_change = 0;
+            let count = self.session.comparison().map_or(0, |c| c.changes.len());
+            self.view.current_change = self.view.current_change.filter(|&c| c < count);
+            let paths = [Side::Old, Side::New].map(|s| {
+                self.session
+                    .side(s)
+                    .source
+                    .as_ref()
+                    .and_then(Source::path)
+                    .cloned()
+            });
+            if let [Some(old), Some(new)] = paths
+                && !self.session.is_one_sided()
+            {
+                self.settings.remember(old, new);
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) {
+        let options = self.settings.options;
+        match action {
+            Action::OpenDialog(side) => {
+                let wake = self.waker();
+                self.dialogs.open(side, wake);
+            }
+            Action::OpenFile(side, path) => {
+                let request = self
+                    .session
+                    .replace_request(side, Source::File(path), options);
+                self.start(request);
+            }
+            Action::OpenPair(old, new) => {
+                self.view.current_change = None;
+                self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
+                self.start(Session::load_request(
+                    Source::File(old),
+                    Source::File(new),
+                    options,
+                ));
+            }
+            Action::OpenRecent(n) => {
+                if let Some((old, new)) = self.settings.recent.get(n).cloned() {
+                    self.apply(Action::OpenPair(old, new));
+                }
+            }
+            Action::PasteAs(side) => {
+                self.view.paste_target = Some((side, Instant::now()));
+                self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste));
+            }
+            Action::LoadText(side, text) => {
+                let name = match side {
+                    Side::Old => "pasted text (old)",
+                    Side::New => "pasted text (new)",
+                };
+                let source = Source::Pasted {
+                    name: name.to_owned(),
+                    text,
+                };
+                let request = self.session.replace_request(side, source, options);
+                self.start(request);
+            }
+            Action::Swap => {
+                self.session.swap();
+                self.view.current_change = None;
+                self.start(self.session.recompare_request(options));
+            }
+            Action::Reload => self.start(self.session.reload_request(options)),
+            Action::Cancel => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Action::SetOptions(new) => {
+                self.settings.options = new;
+                self.start(self.session.recompare_request(new));
+            }
+            Action::NextChange => self.step_change(true),
+            Action::PreviousChange => self.step_change(false),
+            Action::GoToChange(n) => self.go_to_change(n),
+            Action::GoToRow(row) => {
+                if let Some(c) = self.session.comparison() {
+                    let r = c.rows.get(row);
+                    self.view.current_change = r.and_then(|r| r.new_change.or(r.old_change));
+                }
+                self.view.scroll_target = Some(ScrollTarget::Row(row));
+            }
+            Action::ScrollTo(y) => self.view.scroll_target = Some(ScrollTarget::Offset(y)),
+            Action::ToggleChangeList => {
+                self.settings.show_change_list = !self.settings.show_change_list;
+            }
+            Action::SetHideUnchanged(hide) => {
+                self.settings.hide_unchanged = hide;
+                if let Some(n) = self.view.current_change {
+                    self.go_to_change(n);
+                }
+            }
+            Action::FontSize(step) => {
+                let size = self.settings.font_size;
+                self.settings.font_size = match step {
+                    0 => DEFAULT_FONT_SIZE,
+                    s => clamp_font(size + f32::from(s)),
+                };
+            }
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.with_ctx(|ctx| ctx.set_theme(theme.preference()));
+            }
+            Action::OpenFind => {
+                self.find.open = true;
+                self.find.focus = true;
+                self.find.set_query(self.find.query().to_owned());
+            }
+            Action::CloseFind => self.find.close(),
+            Action::FindQuery(query) => {
+                self.find.set_query(query);
+                self.find.refresh(
+                    self.session.comparison().map(|c| c.as_ref()),
+                    self.session.generation(),
+                );
+                if let Some(row) = self
+                    .find
+                    .current()
+                    .and_then(|i| self.find.hits().get(i))
+                    .map(|h| h.row)
+                {
+                    self.show_row(row);
+                }
+            }
+            Action::FindNext | Action::FindPrevious => {
+                let forward = action == Action::FindNext;
+                if let Some(row) = self.find.step(forward).map(|h| h.row) {
+                    self.show_row(row);
+                }
+            }
+            Action::DismissNotice => self.view.notice = None,
+            Action::Quit => {
+                self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Close))
+            }
+        }
+    }
+
+    /// Scrolls a row into view, showing unchanged paragraphs again if it is folded away.
+    fn show_row(&mut self, row: usize) {
+        let folded = self
+            .session
+            .comparison()
+            .and_then(|c| c.rows.get(row))
+            .is_some_and(|r| r.is_unchanged());
+        if folded && self.settings.hide_unchanged {
+            self.settings.hide_unchanged = false;
+        }
+        self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    fn go_to_change(&mut self, n: usize) {
+        let Some(change) = self.session.comparison().and_then(|c| c.changes.get(n)) else {
+            return;
+        };
+        let row = change.old_row.min(change.new_row);
+        self.view.current_change = Some(n);
+        self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    fn step_change(&mut self, forward: bool) {
+        let Some(c) = self.session.comparison() else {
+            return;
+        };
+        let count = c.changes.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.view.current_change {
+            Some(i) if forward => (i + 1).min(count - 1),
+            Some(i) => i.saturating_sub(1),
+            None => {
+                // Start from what is on screen: the first change at or below the top.
+                let top = self.view.scroll_offset;
+                let first_below = c.changes.iter().position(|ch| {
+                    let row = ch.old_row.min(ch.new_row);
+                    self.layout
+                        .item_of_row(row)
+                        .is_some_and(|item| self.layout.top(item) >= top - 1.0)
+                });
+                match (first_below, forward) {
+                    (Some(i), true) => i,
+                    (Some(i), false) => i.saturating_sub(1),
+                    (None, _) => count - 1,
+                }
+            }
+        };
+        self.go_to_change(next);
+    }
+}
+
+impl eframe::App for RedlineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            self.settings.save(storage);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // Scroll positions of an old comparison mean nothing for the next one.
+        false
+    }
+}

@@ -1,0 +1,113 @@
+//! The change list panel: every change numbered, with its kind and a snippet; click to go.
+
+use egui::RichText;
+
+use super::actions::Action;
+use crate::compare::{ChangeKind, Comparison, EditOp, Side};
+
+/// The list's cached snippets and scroll bookkeeping.
+#[derive(Debug, Default)]
+pub struct ChangeList {
+    /// The comparison generation the snippets were made for.
+    generation: Option<u64>,
+    entries: Vec<String>,
+    /// The current change the list last scrolled to.
+    shown_current: Option<usize>,
+}
+
+/// Characters of text a snippet shows.
+const SNIPPET_CHARS: usize = 60;
+
+impl ChangeList {
+    /// Draws the list.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        comparison: &Comparison,
+        generation: u64,
+        current: Option<usize>,
+    ) -> Vec<Action> {
+        if self.generation != Some(generation) {
+            self.generation = Some(generation);
+            self.entries = comparison
+                .changes
+                .iter()
+                .enumerate()
+                .map(|(n, _)| entry(comparison, n))
+                .collect();
+            self.shown_current = None;
+        }
+        let mut actions = Vec::new();
+        ui.heading(format!("Changes ({})", self.entries.len()));
+        if self.entries.is_empty() {
+            ui.label("No differences.");
+            return actions;
+        }
+        let row_height = ui.spacing().interact_size.y;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("redline-change-list")
+            .auto_shrink(false);
+        if current != self.shown_current {
+            self.shown_current = current;
+            if let Some(c) = current {
+                let spacing = ui.spacing().item_spacing.y;
+                let y = c as f32 * (row_height + spacing) - 3.0 * row_height;
+                area = area.vertical_scroll_offset(y.max(0.0));
+            }
+        }
+        area.show_rows(ui, row_height, self.entries.len(), |ui, range| {
+            for n in range {
+                let selected = current == Some(n);
+                let text = RichText::new(&self.entries[n]);
+                let response = ui.add(egui::Button::selectable(selected, text).truncate());
+                if response.clicked() {
+                    actions.push(Action::GoToChange(n));
+                }
+            }
+        });
+        actions
+    }
+}
+
+/// "3. changed: limits on the relationship » boundaries on ties" (the default fonts have no arrows).
+fn entry(comparison: &Comparison, n: usize) -> String {
+    let change = &comparison.changes[n];
+    let snippet = match change.kind {
+        ChangeKind::Changed | ChangeKind::Moved => {
+            let old = change.text(comparison, Side::Old);
+            let new = change.text(comparison, Side::New);
+            let deleted: Vec<&str> = change
+                .edits
+                .iter()
+                .filter(|e| e.op == EditOp::Delete)
+                .filter_map(|e| old.get(e.old.clone()))
+                .collect();
+            let inserted: Vec<&str> = change
+                .edits
+                .iter()
+                .filter(|e| e.op == EditOp::Insert)
+                .filter_map(|e| new.get(e.new.clone()))
+                .collect();
+            match (deleted.first(), inserted.first()) {
+                (Some(d), Some(i)) => format!("{} » {}", shorten(d), shorten(i)),
+                (Some(d), None) => format!("−{}", shorten(d)),
+                (None, Some(i)) => format!("+{}", shorten(i)),
+                (None, None) => shorten(&new),
+            }
+        }
+        ChangeKind::Inserted => shorten(&change.text(comparison, Side::New)),
+        ChangeKind::Deleted => shorten(&change.text(comparison, Side::Old)),
+    };
+    format!("{}. {}: {snippet}", n + 1, change.kind.label())
+}
+
+fn shorten(text: &str) -> String {
+    let text = text.replace("\n\n", " ¶ ");
+    let mut chars = text.chars();
+    let short: String = chars.by_ref().take(SNIPPET_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}

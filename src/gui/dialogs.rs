@@ -1,0 +1,85 @@
+//! The native file dialog, run off the UI thread so the window keeps drawing while it is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::compare::Side;
+
+/// A dialog that returns nothing sooner than this most likely never opened (no desktop portal
+/// and no zenity): nobody picks "Cancel" that fast.
+const TOO_FAST: Duration = Duration::from_millis(400);
+
+/// What became of a dialog.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose a file for this side.
+    File(Side, PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// The dialog could not be shown.
+    Unavailable,
+}
+
+/// The open dialog, if any.
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    pending: Option<(Side, Instant, Receiver<Option<PathBuf>>)>,
+}
+
+impl Dialogs {
+    /// Whether a dialog is open.
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens the dialog for one side; `wake` is called when it closes.
+    pub fn open(&mut self, side: Side, wake: impl Fn() + Send + 'static) {
+        if self.is_open() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let title = match side {
+            Side::Old => "Open the old version",
+            Side::New => "Open the new version",
+        };
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter("Text and Markdown", &["txt", "text", "md", "markdown"])
+            .add_filter("All files", &["*"]);
+        let spawned = std::thread::Builder::new()
+            .name("redline-file-dialog".into())
+            .spawn(move || {
+                let picked = pollster::block_on(dialog.pick_file());
+                let _ = sender.send(picked.map(|f| f.path().to_path_buf()));
+                wake();
+            });
+        if spawned.is_ok() {
+            self.pending = Some((side, Instant::now(), receiver));
+        } else {
+            // No thread means no dialog; report it like a dialog that could not open.
+            let (sender, receiver) = channel();
+            let _ = sender.send(None);
+            self.pending = Some((side, Instant::now(), receiver));
+        }
+    }
+
+    /// What the dialog returned, once it has closed.
+    pub fn poll(&mut self) -> Option<Picked> {
+        let (side, opened, receiver) = self.pending.as_ref()?;
+        let picked = match receiver.try_recv() {
+            Ok(Some(path)) => Picked::File(*side, path),
+            Ok(None) if opened.elapsed() < TOO_FAST => Picked::Unavailable,
+            Ok(None) => Picked::Cancelled,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Picked::Unavailable,
+        };
+        self.pending = None;
+        Some(picked)
+    }
+}
+
+/// What to tell the user when the dialog could not open.
+pub const UNAVAILABLE: &str = "The file dialog could not open (this system has neither a desktop \
+portal nor zenity). Drop a file on a pane to open it there, or two files on the window to \
+compare them.";

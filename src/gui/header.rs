@@ -1,0 +1,99 @@
+//! The header over each pane: name, path, encoding, word count, warnings and load errors.
+
+use egui::{Color32, RichText};
+
+use super::palette::Palette;
+use super::panes::{GUTTER, pane_width};
+use super::session::Session;
+use crate::compare::Side;
+
+/// Draws both headers side by side, matching the panes' columns.
+pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bool) {
+    let width = ui.available_width() - overview_allowance(ui);
+    let pane = pane_width(width);
+    ui.horizontal_top(|ui| {
+        for side in [Side::Old, Side::New] {
+            ui.allocate_ui_with_layout(
+                egui::vec2(pane, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(pane);
+                    side_header(ui, session, side, palette, dropping);
+                },
+            );
+            if side == Side::Old {
+                ui.add_space(GUTTER - ui.spacing().item_spacing.x * 2.0);
+            }
+        }
+    });
+}
+
+/// The scroll bar of the panes takes some width the headers should not use.
+fn overview_allowance(ui: &egui::Ui) -> f32 {
+    ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin
+}
+
+fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palette, dropping: bool) {
+    let doc = session.side(side);
+    let title = match side {
+        Side::Old => "Old",
+        Side::New => "New",
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(title).weak());
+        match &doc.article {
+            Some(article) => {
+                ui.label(RichText::new(&article.source.name).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} words",
+                        article.source.encoding, article.words
+                    ))
+                    .weak(),
+                );
+            }
+            None => {
+                ui.label(RichText::new("nothing loaded").italics());
+            }
+        }
+    });
+    if let Some(path) = doc.article.as_ref().and_then(|a| a.source.path.as_ref()) {
+        ui.add(
+            egui::Label::new(RichText::new(path.display().to_string()).small().weak()).truncate(),
+        );
+    }
+    if let Some(article) = &doc.article {
+        for warning in &article.source.warnings {
+            ui.label(
+                RichText::new(format!("Warning: {warning}"))
+                    .color(palette.moved_ink)
+                    .small(),
+            );
+        }
+    }
+    if let Some(error) = &doc.error {
+        egui::Frame::new()
+            .fill(palette.deleted_band)
+            .inner_margin(4.0)
+            .corner_radius(3.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!("Could not open: {error}")).color(palette.deleted_ink),
+                );
+                if doc.article.is_some() {
+                    ui.label(
+                        RichText::new("Still showing the previous text of this side.").small(),
+                    );
+                }
+            });
+    }
+    if dropping {
+        ui.label(
+            RichText::new(format!(
+                "Drop a file here to open it as {}",
+                title.to_lowercase()
+            ))
+            .color(Color32::from_rgb(0x20, 0x80, 0x20)),
+        );
+    }
+}

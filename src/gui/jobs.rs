@@ -1,0 +1,242 @@
+//! Loading and comparing off the UI thread.
+//!
+//! A [`Job`] loads whichever sides need (re)loading, then compares, on its own thread. The
+//! window polls it each frame, shows its progress and can cancel it; tests wait for it.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::compare::{CompareOptions, Comparer, Comparison};
+use crate::document::{Document, LoadOptions};
+use crate::sample;
+use crate::text::Article;
+
+/// Where one side's text comes from; kept so that Reload and Swap can read it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The bundled sample's old version.
+    SampleOld,
+    /// The bundled sample's new version.
+    SampleNew,
+    /// A file on disk.
+    File(PathBuf),
+    /// Text pasted from the clipboard.
+    Pasted {
+        /// The name shown in the header.
+        name: String,
+        /// The text itself.
+        text: String,
+    },
+}
+
+impl Source {
+    /// The file behind the source, if any.
+    pub fn path(&self) -> Option<&PathBuf> {
+        match self {
+            Self::File(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Reads and segments the source.
+    fn load(&self, options: &LoadOptions) -> Result<Article, String> {
+        let document = match self {
+            Self::SampleOld => sample::old(),
+            Self::SampleNew => sample::new(),
+            Self::File(path) => Document::load(path, options).map_err(|e| e.to_string())?,
+            Self::Pasted { name, text } => Document::from_text(name, text),
+        };
+        Ok(Article::from_document(document))
+    }
+}
+
+/// One side's input to a job: read it, or reuse what is already read.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Read this source.
+    Load(Source),
+    /// Already read: compare as is.
+    Ready(Arc<Article>),
+    /// Nothing to compare on this side (it failed to load and had nothing before).
+    Missing,
+}
+
+/// What a job was asked to do.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The old side.
+    pub old: Input,
+    /// The new side.
+    pub new: Input,
+    /// The comparison options.
+    pub options: CompareOptions,
+}
+
+/// One side as a job loaded it: where from, and the article or why it could not be read.
+pub type Loaded = (Source, Result<Arc<Article>, String>);
+
+/// What a job produced.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The old side, if it was loaded by this job: the article with its source, or the message.
+    pub old: Option<Loaded>,
+    /// The new side, if it was loaded by this job.
+    pub new: Option<Loaded>,
+    /// The comparison, if both sides were available; `None` also when cancelled.
+    pub comparison: Option<Comparison>,
+    /// Whether the user cancelled the job.
+    pub cancelled: bool,
+}
+
+/// A running background job.
+pub struct Job {
+    cancel: Arc<AtomicBool>,
+    /// Share of the work done, as the bits of an `f32`.
+    progress: Arc<AtomicU32>,
+    stage: Arc<Mutex<&'static str>>,
+    outcome: Receiver<Outcome>,
+    started: Instant,
+}
+
+/// How long a job may run before the window shows its progress and Cancel button.
+pub const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(150);
+
+impl Job {
+    /// Starts the job on its own thread; `wake` is called when it has news for the window.
+    pub fn spawn(request: Request, wake: impl Fn() + Send + Sync + 'static) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
+        let stage = Arc::new(Mutex::new("Loading"));
+        let (sender, outcome) = channel();
+        let job = Self {
+            cancel: Arc::clone(&cancel),
+            progress: Arc::clone(&progress),
+            stage: Arc::clone(&stage),
+            outcome,
+            started: Instant::now(),
+        };
+        let work = move || {
+            let outcome = execute(request, &cancel, &progress, &stage, &wake);
+            // The window may have dropped the job (a newer one replaced it): nobody to tell.
+            let _ = sender.send(outcome);
+            wake();
+        };
+        if let Err(e) = std::thread::Builder::new()
+            .name("redline-compare".into())
+            .spawn(work)
+        {
+            // Without a thread there is no job; the receiver reports it as disconnected.
+            eprintln!("redline: could not start a background thread: {e}");
+        }
+        job
+    }
+
+    /// The outcome, if the job has finished; never blocks.
+    pub fn poll(&self) -> Option<Result<Outcome, String>> {
+        match self.outcome.try_recv() {
+            Ok(outcome) => Some(Ok(outcome)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(lost())),
+        }
+    }
+
+    /// Blocks until the job finishes or `timeout` passes (for tests and the screenshot mode).
+    pub fn wait(&self, timeout: Duration) -> Option<Result<Outcome, String>> {
+        match self.outcome.recv_timeout(timeout) {
+            Ok(outcome) => Some(Ok(outcome)),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Err(lost())),
+        }
+    }
+
+    /// Asks the job to stop soon.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether Cancel was pressed.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Share of the work done, 0.0 to 1.0.
+    pub fn progress(&self) -> f32 {
+        f32::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+
+    /// What the job is doing, e.g. "Comparing".
+    pub fn stage(&self) -> &'static str {
+        self.stage.lock().map(|s| *s).unwrap_or("Working")
+    }
+
+    /// How long the job has been running.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        // A job nobody waits for should stop using the CPU.
+        self.cancel();
+    }
+}
+
+fn lost() -> String {
+    "the background comparison stopped unexpectedly".to_owned()
+}
+
+fn execute(
+    request: Request,
+    cancel: &AtomicBool,
+    progress: &AtomicU32,
+    stage: &Mutex<&'static str>,
+    wake: &(dyn Fn() + Send + Sync),
+) -> Outcome {
+    let set_stage = |name: &'static str| {
+        if let Ok(mut s) = stage.lock() {
+            *s = name;
+        }
+    };
+    let load_options = LoadOptions::default();
+    let load = |input: Input| -> (Option<Loaded>, Option<Arc<Article>>) {
+        match input {
+            Input::Load(source) => {
+                let article = source.load(&load_options).map(Arc::new);
+                let ready = article.as_ref().ok().cloned();
+                (Some((source, article)), ready)
+            }
+            Input::Ready(article) => (None, Some(article)),
+            Input::Missing => (None, None),
+        }
+    };
+    set_stage("Loading");
+    let (old_loaded, old) = load(request.old);
+    let (new_loaded, new) = load(request.new);
+    let mut outcome = Outcome {
+        old: old_loaded,
+        new: new_loaded,
+        comparison: None,
+        cancelled: false,
+    };
+    let (Some(old), Some(new)) = (old, new) else {
+        return outcome;
+    };
+    set_stage("Comparing");
+    let report = |done: f32| {
+        progress.store(done.to_bits(), Ordering::Relaxed);
+        wake();
+    };
+    match Comparer::new(request.options)
+        .cancel_flag(cancel)
+        .on_progress(&report)
+        .run(old, new)
+    {
+        Ok(comparison) => outcome.comparison = Some(comparison),
+        Err(_) => outcome.cancelled = true,
+    }
+    outcome
+}

@@ -1,0 +1,436 @@
+//! Row geometry: which items the panes show, how tall each is, and their cached text layouts.
+//!
+//! Only visible rows are laid out. Rows not yet laid out get an estimated height from their
+//! length; a prefix sum of heights maps a scroll offset to the first visible row by binary
+//! search, so a 10 MB pair scrolls like the sample. Layouts are cached per row and dropped when
+//! the width, the font size, the theme, the find highlights or the comparison change.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Stroke};
+
+use super::find::Find;
+use super::palette::Palette;
+use crate::compare::{ChangeKind, Comparison, EditOp, Row, Side};
+
+/// Space above and below the text of a row.
+pub const PAD_Y: f32 = 6.0;
+/// Space left and right of the text in a pane.
+pub const PAD_X: f32 = 10.0;
+/// Height reserved for a moved paragraph's marker button.
+pub const MARKER_HEIGHT: f32 = 24.0;
+/// Height of the line standing for folded unchanged paragraphs.
+pub const FOLD_HEIGHT: f32 = 26.0;
+/// Documents with at most this many rows are laid out in full at once: exact heights, no
+/// estimates, no settling while scrolling.
+const EAGER_ITEMS: usize = 1500;
+/// Paragraphs of context kept around changes when unchanged ones are hidden.
+const CONTEXT: usize = 1;
+
+/// One thing drawn in the panes, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A row of [`Comparison::rows`].
+    Row(usize),
+    /// Unchanged rows folded into one line.
+    Fold(Range<usize>),
+}
+
+/// What the text of a pane looks like; any change invalidates the cached layouts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Width of one pane in points.
+    pub pane_width: f32,
+    /// Text size in points.
+    pub font_size: f32,
+    /// Text colour.
+    pub text: Color32,
+    /// The change colours.
+    pub palette: Palette,
+    /// Generation of the find highlights.
+    pub find: u64,
+}
+
+/// The laid-out text of both panes of a row.
+#[derive(Debug, Clone)]
+pub struct Cells {
+    /// Old then new; `None` for a pane with nothing in it.
+    pub galleys: [Option<Arc<Galley>>; 2],
+}
+
+/// Items, their heights and cached layouts.
+#[derive(Debug, Default)]
+pub struct RowLayout {
+    /// (comparison generation, hide unchanged) the items were made for.
+    items_key: Option<(u64, bool)>,
+    style: Option<Style>,
+    items: Vec<Item>,
+    /// For each comparison row, the item that shows it (a fold for hidden rows).
+    item_of_row: Vec<usize>,
+    heights: Vec<f32>,
+    exact: Vec<bool>,
+    /// `tops[i]` is the offset of item `i`; the last entry is the total height.
+    tops: Vec<f32>,
+    tops_stale: bool,
+    cells: HashMap<usize, Cells>,
+    /// Average width of a character and height of a line, for estimates.
+    metrics: (f32, f32),
+}
+
+impl RowLayout {
+    /// Brings items, heights and caches up to date for this frame.
+    pub fn prepare(
+        &mut self,
+        ctx: &egui::Context,
+        comparison: &Comparison,
+        generation: u64,
+        hide_unchanged: bool,
+        style: Style,
+    ) {
+        let items_key = (generation, hide_unchanged);
+        let items_changed = self.items_key != Some(items_key);
+        if items_changed {
+            self.items_key = Some(items_key);
+            self.build_items(comparison, hide_unchanged);
+        }
+        if items_changed || self.style != Some(style) {
+            self.style = Some(style);
+            self.cells.clear();
+            let font = FontId::proportional(style.font_size);
+            self.metrics = ctx.fonts_mut(|f| {
+                let sample = "the quick brown fox jumps over a lazy dog, SAID 1234 PEOPLE.";
+                let galley = f.layout_no_wrap(sample.to_owned(), font.clone(), Color32::WHITE);
+                let width = galley.size().x / sample.chars().count() as f32;
+                (width.max(1.0), f.row_height(&font))
+            });
+            for i in 0..self.items.len() {
+                self.heights[i] = self.estimate(comparison, i);
+                self.exact[i] = false;
+            }
+            self.tops_stale = true;
+            if self.items.len() <= EAGER_ITEMS {
+                for i in 0..self.items.len() {
+                    self.lay_out(ctx, comparison, i, None);
+                }
+            }
+        }
+        self.refresh_tops();
+    }
+
+    fn build_items(&mut self, comparison: &Comparison, hide_unchanged: bool) {
+        let rows = &comparison.rows;
+        let keep: Vec<bool> = if hide_unchanged {
+            let mut keep = vec![false; rows.len()];
+            for (r, row) in rows.iter().enumerate() {
+                if !row.is_unchanged() {
+                    let from = r.saturating_sub(CONTEXT);
+                    let to = (r + CONTEXT + 1).min(rows.len());
+                    keep[from..to].iter_mut().for_each(|k| *k = true);
+                }
+            }
+            keep
+        } else {
+            vec![true; rows.len()]
+        };
+        self.items.clear();
+        self.item_of_row = Vec::with_capacity(rows.len());
+        let mut r = 0;
+        while r < rows.len() {
+            if keep[r] {
+                self.item_of_row.push(self.items.len());
+                self.items.push(Item::Row(r));
+                r += 1;
+            } else {
+                let start = r;
+                while r < rows.len() && !keep[r] {
+                    self.item_of_row.push(self.items.len());
+                    r += 1;
+                }
+                self.items.push(Item::Fold(start..r));
+            }
+        }
+        self.heights = vec![0.0; self.items.len()];
+        self.exact = vec![false; self.items.len()];
+        self.cells.clear();
+        self.tops_stale = true;
+    }
+
+    fn refresh_tops(&mut self) {
+        if !self.tops_stale {
+            return;
+        }
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        self.tops.push(y);
+        for h in &self.heights {
+            y += h;
+            self.tops.push(y);
+        }
+        self.tops_stale = false;
+    }
+
+    /// A height for an item not laid out yet, from its length.
+    fn estimate(&self, comparison: &Comparison, item: usize) -> f32 {
+        let row = match &self.items[item] {
+            Item::Fold(_) => return FOLD_HEIGHT,
+            Item::Row(r) => &comparison.rows[*r],
+        };
+        let Some(style) = self.style else {
+            return 0.0;
+        };
+        let (char_width, line_height) = self.metrics;
+        let wrap = (style.pane_width - 2.0 * PAD_X).max(char_width * 4.0);
+        let side_height = |side: Side| {
+            let paragraphs = &comparison.article(side).paragraphs[row.paragraphs(side)];
+            let lines: f32 = paragraphs
+                .iter()
+                .map(|p| {
+                    (p.text.chars().count() as f32 * char_width / wrap)
+                        .ceil()
+                        .max(1.0)
+                })
+                .sum::<f32>()
+                + 2.0 * paragraphs.len().saturating_sub(1) as f32;
+            lines * line_height
+        };
+        side_height(Side::Old).max(side_height(Side::New)) + 2.0 * PAD_Y + MARKER_HEIGHT
+    }
+
+    /// Lays out an item if it is not yet; returns whether its height changed.
+    ///
+    /// `find` is needed to highlight matches; `None` while laying out eagerly is fine because the
+    /// cache is cleared whenever the highlights change.
+    fn lay_out(
+        &mut self,
+        ctx: &egui::Context,
+        comparison: &Comparison,
+        item: usize,
+        find: Option<&Find>,
+    ) -> bool {
+        if self.cells.contains_key(&item) {
+            return false;
+        }
+        let Some(style) = self.style else {
+            return false;
+        };
+        let (cells, height) = match &self.items[item] {
+            Item::Fold(_) => (
+                Cells {
+                    galleys: [None, None],
+                },
+                FOLD_HEIGHT,
+            ),
+            Item::Row(r) => {
+                let wrap = (style.pane_width - 2.0 * PAD_X).max(20.0);
+                let mut height: f32 = 0.0;
+                let mut galleys = [None, None];
+                for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
+                    let hits = find.map(|f| f.hits_in(*r, side)).unwrap_or_default();
+                    let Some(job) = cell_job(comparison, *r, side, &style, wrap, &hits) else {
+                        continue;
+                    };
+                    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+                    let marker = if moved_marker(comparison, *r, side).is_some() {
+                        MARKER_HEIGHT
+                    } else {
+                        0.0
+                    };
+                    height = height.max(galley.size().y + marker);
+                    galleys[slot] = Some(galley);
+                }
+                (Cells { galleys }, height + 2.0 * PAD_Y)
+            }
+        };
+        self.cells.insert(item, cells);
+        let changed = !self.exact[item] || (self.heights[item] - height).abs() > 0.1;
+        self.exact[item] = true;
+        if (self.heights[item] - height).abs() > 0.1 {
+            self.heights[item] = height;
+            self.tops_stale = true;
+        }
+        changed
+    }
+
+    /// Lays out the items in `range`; returns how far the item `anchor` moved down as a result,
+    /// so the caller can keep what the reader looks at in place.
+    pub fn lay_out_range(
+        &mut self,
+        ctx: &egui::Context,
+        comparison: &Comparison,
+        range: Range<usize>,
+        anchor: usize,
+        find: &Find,
+    ) -> f32 {
+        let before = self.top(anchor);
+        for item in range {
+            self.lay_out(ctx, comparison, item, Some(find));
+        }
+        // Cached layouts of rows far away are dropped so a long session does not hoard memory.
+        if self.cells.len() > 4 * EAGER_ITEMS {
+            let keep = anchor.saturating_sub(EAGER_ITEMS)..anchor + EAGER_ITEMS;
+            self.cells.retain(|i, _| keep.contains(i));
+        }
+        self.refresh_tops();
+        self.top(anchor) - before
+    }
+
+    /// The items, top to bottom.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The cached layouts of an item, if laid out.
+    pub fn cells(&self, item: usize) -> Option<&Cells> {
+        self.cells.get(&item)
+    }
+
+    /// The offset of an item's top from the top of the panes.
+    pub fn top(&self, item: usize) -> f32 {
+        self.tops.get(item).copied().unwrap_or(self.total_height())
+    }
+
+    /// The height of an item.
+    pub fn height(&self, item: usize) -> f32 {
+        self.heights.get(item).copied().unwrap_or(0.0)
+    }
+
+    /// The height of all items.
+    pub fn total_height(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The item that shows a comparison row (or the fold that hides it).
+    pub fn item_of_row(&self, row: usize) -> Option<usize> {
+        self.item_of_row.get(row).copied()
+    }
+
+    /// The items that overlap the offsets `from..to`.
+    pub fn visible(&self, from: f32, to: f32) -> Range<usize> {
+        if self.items.is_empty() {
+            return 0..0;
+        }
+        // tops[i + 1] is the bottom of item i.
+        let first = self.tops[1..].partition_point(|&bottom| bottom <= from);
+        let last = self.tops[..self.items.len()].partition_point(|&top| top < to);
+        first.min(self.items.len())..last.max(first).min(self.items.len())
+    }
+}
+
+/// The row a moved paragraph shown on `side` of `row` links to, if it is one.
+pub fn moved_marker(comparison: &Comparison, row: usize, side: Side) -> Option<usize> {
+    let change = &comparison.changes[comparison.rows[row].change(side)?];
+    if change.kind != ChangeKind::Moved || change.old_row == change.new_row {
+        return None;
+    }
+    Some(match side {
+        Side::Old => change.new_row,
+        Side::New => change.old_row,
+    })
+}
+
+/// How a stretch of text is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Plain,
+    Deleted,
+    Inserted,
+}
+
+/// The text of one pane of a row with its changed words marked, or `None` for an empty pane.
+fn cell_job(
+    comparison: &Comparison,
+    row: usize,
+    side: Side,
+    style: &Style,
+    wrap: f32,
+    hits: &[(Range<usize>, bool)],
+) -> Option<LayoutJob> {
+    let r: &Row = &comparison.rows[row];
+    let paragraphs = r.paragraphs(side);
+    if paragraphs.is_empty() {
+        return None;
+    }
+    let text = comparison.text(side, paragraphs);
+    let marks = word_marks(comparison, r, side, text.len());
+    let mut bounds: Vec<usize> = vec![0, text.len()];
+    bounds.extend(marks.iter().flat_map(|(r, _)| [r.start, r.end]));
+    bounds.extend(hits.iter().flat_map(|(r, _)| [r.start, r.end]));
+    bounds.retain(|&b| text.is_char_boundary(b));
+    bounds.sort_unstable();
+    bounds.dedup();
+
+    let font = FontId::proportional(style.font_size);
+    let p = style.palette;
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap;
+    // Marks and hits are sorted and the pieces come in order: walk both lists once.
+    let (mut next_mark, mut next_hit) = (0, 0);
+    for pair in bounds.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(piece) = text.get(a..b) else {
+            continue;
+        };
+        while marks.get(next_mark).is_some_and(|(r, _)| r.end <= a) {
+            next_mark += 1;
+        }
+        while hits.get(next_hit).is_some_and(|(r, _)| r.end <= a) {
+            next_hit += 1;
+        }
+        let mark = marks
+            .get(next_mark)
+            .filter(|(r, _)| r.start <= a)
+            .map_or(Mark::Plain, |(_, m)| *m);
+        let hit = hits.get(next_hit).filter(|(r, _)| r.start <= a);
+        let mut format = TextFormat::simple(font.clone(), style.text);
+        match mark {
+            Mark::Plain => {}
+            Mark::Deleted => {
+                format.color = p.deleted_ink;
+                format.background = p.deleted_words;
+                format.strikethrough = Stroke::new(1.5, p.deleted_ink);
+            }
+            Mark::Inserted => {
+                format.color = p.inserted_ink;
+                format.background = p.inserted_words;
+                format.underline = Stroke::new(1.5, p.inserted_ink);
+            }
+        }
+        if let Some((_, current)) = hit {
+            format.background = if *current { p.find_current } else { p.find };
+            format.color = Color32::BLACK;
+        }
+        job.append(piece, 0.0, format);
+    }
+    Some(job)
+}
+
+/// The changed words of one pane of a row, as sorted byte ranges into its text.
+fn word_marks(
+    comparison: &Comparison,
+    row: &Row,
+    side: Side,
+    len: usize,
+) -> Vec<(Range<usize>, Mark)> {
+    let Some(change) = row.change(side).map(|c| &comparison.changes[c]) else {
+        return Vec::new();
+    };
+    if !matches!(change.kind, ChangeKind::Changed | ChangeKind::Moved) {
+        return Vec::new();
+    }
+    change
+        .edits
+        .iter()
+        .filter_map(|e| {
+            let (range, mark) = match (side, e.op) {
+                (Side::Old, EditOp::Delete) => (e.old.clone(), Mark::Deleted),
+                (Side::New, EditOp::Insert) => (e.new.clone(), Mark::Inserted),
+                _ => return None,
+            };
+            (range.end <= len && !range.is_empty()).then_some((range, mark))
+        })
+        .collect()
+}

@@ -1,0 +1,104 @@
+//! The window: two panes aligned row by row, changed words coloured.
+//!
+//! The window only *reads* a [`Comparison`](crate::compare::Comparison); loading and comparing
+//! run on a background thread ([`jobs`]). Drawing code never changes state directly: it returns
+//! [`Action`]s that [`RedlineApp`] applies in one place after the frame is drawn.
+//!
+//! State is split the way a reader thinks about it:
+//! - [`session`]: what the files say (the two articles, their errors, the comparison);
+//! - [`view`]: how the window shows it (scroll position, current change, panels, font size);
+//! - [`layout`]: per-row text layouts, cached and laid out only when visible.
+
+mod actions;
+mod app;
+mod change_list;
+mod dialogs;
+mod find;
+mod header;
+mod jobs;
+mod layout;
+mod overview;
+mod palette;
+mod panes;
+mod screenshot;
+mod session;
+mod settings;
+mod status;
+mod toolbar;
+mod view;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+pub use actions::Action;
+pub use app::RedlineApp;
+pub use jobs::Source;
+pub use palette::Palette;
+pub use screenshot::{ScreenshotOutcome, ScreenshotRequest};
+pub use settings::ThemeChoice;
+
+/// What the window opens with.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// The two files to compare; `None` reopens the last comparison, else the sample.
+    pub files: Option<(PathBuf, PathBuf)>,
+    /// Take a screenshot once the comparison is shown, save it and close.
+    pub screenshot: Option<ScreenshotRequest>,
+}
+
+/// The application's name: window title and the folder eframe keeps its settings in.
+pub const APP_NAME: &str = "Redline";
+
+/// Opens the window and returns when it is closed.
+///
+/// Prefers the wgpu renderer and falls back to OpenGL (glow) if wgpu cannot start, so the window
+/// also opens on machines with only software OpenGL. In screenshot mode, the result says whether
+/// the picture was saved.
+pub fn run(start: StartOptions) -> Result<(), String> {
+    let outcome: Arc<Mutex<Option<ScreenshotOutcome>>> = Arc::default();
+    let wants_screenshot = start.screenshot.is_some();
+    let mut errors = Vec::new();
+    for renderer in [eframe::Renderer::Wgpu, eframe::Renderer::Glow] {
+        let options = native_options(&start, renderer);
+        let start = start.clone();
+        let slot = Arc::clone(&outcome);
+        let result = eframe::run_native(
+            APP_NAME,
+            options,
+            Box::new(move |cc| Ok(Box::new(RedlineApp::from_creation(cc, start, slot)))),
+        );
+        match result {
+            Ok(()) => return screenshot::finish(wants_screenshot, &outcome),
+            Err(e) => {
+                eprintln!("redline: the {renderer:?} renderer could not start: {e}");
+                errors.push(format!("{renderer:?}: {e}"));
+            }
+        }
+    }
+    Err(format!(
+        "could not open a window with either renderer ({})",
+        errors.join("; ")
+    ))
+}
+
+fn native_options(start: &StartOptions, renderer: eframe::Renderer) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        .with_app_id("redline")
+        .with_min_inner_size([480.0, 320.0])
+        .with_drag_and_drop(true);
+    let screenshot = start.screenshot.as_ref();
+    viewport = match screenshot {
+        Some(shot) => viewport
+            .with_inner_size([shot.size.0 as f32, shot.size.1 as f32])
+            .with_resizable(false),
+        None => viewport.with_inner_size([1280.0, 800.0]),
+    };
+    eframe::NativeOptions {
+        viewport,
+        renderer,
+        // The screenshot shows the requested size, not the size the user last left.
+        persist_window: screenshot.is_none(),
+        ..Default::default()
+    }
+}

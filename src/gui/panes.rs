@@ -1,0 +1,317 @@
+//! The two panes and the gutter between them: one scroll area, rows drawn only when visible.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+
+use super::actions::Action;
+use super::find::Find;
+use super::layout::{Item, MARKER_HEIGHT, PAD_X, PAD_Y, RowLayout, moved_marker};
+use super::palette::Palette;
+use super::view::{ScrollTarget, View};
+use crate::compare::{ChangeKind, Comparison, Side};
+
+/// Width of the gutter between the panes.
+pub const GUTTER: f32 = 22.0;
+
+/// Everything the panes read to draw one frame.
+pub struct PaneInput<'a> {
+    /// The comparison shown.
+    pub comparison: &'a Comparison,
+    /// The row layouts (laid out here as rows come into view).
+    pub layout: &'a mut RowLayout,
+    /// Scroll position and current change.
+    pub view: &'a mut View,
+    /// Find highlights.
+    pub find: &'a Find,
+    /// The change colours.
+    pub palette: Palette,
+}
+
+/// Splits a width into (pane, pane) around the gutter.
+pub fn pane_width(total: f32) -> f32 {
+    ((total - GUTTER) / 2.0).max(40.0)
+}
+
+/// Draws the panes; returns what the user clicked.
+pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
+    let PaneInput {
+        comparison,
+        layout,
+        view,
+        find,
+        palette,
+    } = input;
+    let mut actions = Vec::new();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("redline-panes")
+        .auto_shrink(false);
+    match view.scroll_target.take() {
+        Some(ScrollTarget::Offset(y)) => area = area.vertical_scroll_offset(y.max(0.0)),
+        Some(ScrollTarget::Row(row)) => {
+            if let Some(y) = row_target(layout, view, row) {
+                area = area.vertical_scroll_offset(y);
+            }
+        }
+        None => {}
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let width = ui.available_width();
+        ui.set_min_size(Vec2::new(width, layout.total_height()));
+        let range = layout.visible(viewport.min.y, viewport.max.y);
+        // Keep the first visible row where it is when rows above it settle their heights.
+        let anchor = range.start;
+        let shift = layout.lay_out_range(ui.ctx(), comparison, range, anchor, find);
+        // Heights may have grown: draw what is visible now.
+        let range = layout.visible(viewport.min.y + shift, viewport.max.y + shift);
+        if shift.abs() > 0.5 {
+            view.scroll_target = Some(ScrollTarget::Offset(view.scroll_offset + shift));
+            ui.ctx().request_repaint();
+        }
+        let origin = ui.max_rect().min;
+        let pane = pane_width(width);
+        view.split_x = Some(origin.x + pane + GUTTER / 2.0);
+        for item in range {
+            let top = origin.y + layout.top(item);
+            let rect = Rect::from_min_size(
+                Pos2::new(origin.x, top),
+                Vec2::new(width, layout.height(item)),
+            );
+            match &layout.items()[item] {
+                Item::Fold(rows) => draw_fold(ui, rect, rows.len()),
+                Item::Row(row) => {
+                    let cells = layout.cells(item).cloned();
+                    let row_view = RowView {
+                        comparison,
+                        row: *row,
+                        rect,
+                        pane,
+                        palette,
+                        current: view.current_change,
+                    };
+                    row_view.draw(ui, cells.as_ref(), &mut actions);
+                }
+            }
+        }
+    });
+    view.scroll_offset = output.state.clamped_offset().y;
+    view.viewport_height = output.inner_rect.height();
+    actions
+}
+
+/// The offset that brings `row` into view, or `None` if it is already fully visible.
+fn row_target(layout: &RowLayout, view: &View, row: usize) -> Option<f32> {
+    let item = layout.item_of_row(row)?;
+    let (top, height) = (layout.top(item), layout.height(item));
+    let (from, to) = (
+        view.scroll_offset,
+        view.scroll_offset + view.viewport_height,
+    );
+    if view.viewport_height > 0.0 && top >= from && top + height <= to {
+        return None;
+    }
+    // A little of what comes before shows where the change sits.
+    Some((top - view.viewport_height * 0.2).max(0.0))
+}
+
+fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize) {
+    let y = rect.center().y;
+    let line = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    ui.painter().hline(rect.x_range(), y, line);
+    let text = if count == 1 {
+        "1 unchanged paragraph hidden".to_owned()
+    } else {
+        format!("{count} unchanged paragraphs hidden")
+    };
+    let label = egui::RichText::new(text)
+        .small()
+        .weak()
+        .background_color(ui.visuals().panel_fill);
+    ui.put(rect, egui::Label::new(label));
+}
+
+/// One row being drawn.
+struct RowView<'a> {
+    comparison: &'a Comparison,
+    row: usize,
+    rect: Rect,
+    pane: f32,
+    palette: Palette,
+    current: Option<usize>,
+}
+
+impl RowView<'_> {
+    fn cell_rect(&self, side: Side) -> Rect {
+        let x = match side {
+            Side::Old => self.rect.min.x,
+            Side::New => self.rect.min.x + self.pane + GUTTER,
+        };
+        Rect::from_min_size(
+            Pos2::new(x, self.rect.min.y),
+            Vec2::new(self.pane, self.rect.height()),
+        )
+    }
+
+    fn draw(
+        &self,
+        ui: &mut egui::Ui,
+        cells: Option<&super::layout::Cells>,
+        actions: &mut Vec<Action>,
+    ) {
+        let row = &self.comparison.rows[self.row];
+        let changed = !row.is_unchanged();
+        for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
+            let rect = self.cell_rect(side);
+            let kind = row.change(side).map(|c| self.comparison.changes[c].kind);
+            self.draw_background(ui, rect, side, kind, changed);
+            let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
+            if let Some(target) = moved_marker(self.comparison, self.row, side) {
+                let label = match (side, target > self.row) {
+                    (Side::Old, true) => "Moved: go to its new place (below)",
+                    (Side::Old, false) => "Moved: go to its new place (above)",
+                    (Side::New, true) => "Moved: go to its old place (below)",
+                    (Side::New, false) => "Moved: go to its old place (above)",
+                };
+                let marker = Rect::from_min_size(
+                    text_at,
+                    Vec2::new(rect.width() - 2.0 * PAD_X, MARKER_HEIGHT - 4.0),
+                );
+                let button = egui::Button::new(
+                    egui::RichText::new(label)
+                        .color(self.palette.moved_ink)
+                        .small(),
+                );
+                if ui.put(marker.intersect(rect), button).clicked() {
+                    actions.push(Action::GoToRow(target));
+                }
+                text_at.y += MARKER_HEIGHT;
+            }
+            if let Some(galley) = cells.and_then(|c| c.galleys[slot].clone()) {
+                ui.painter()
+                    .galley(text_at, galley, ui.visuals().text_color());
+            }
+            // Clicking a changed paragraph makes it the current change.
+            if let Some(change) = row.change(side) {
+                let id = ui.scope_id().with(("cell", self.row, slot));
+                let response = ui.interact(rect, id, Sense::click());
+                if response.clicked() {
+                    actions.push(Action::GoToChange(change));
+                }
+            }
+        }
+        self.draw_gutter(ui);
+        let is_current = self
+            .current
+            .is_some_and(|c| row.old_change == Some(c) || row.new_change == Some(c));
+        if is_current {
+            ui.painter().rect_stroke(
+                self.rect.shrink(1.0),
+                CornerRadius::same(2),
+                Stroke::new(2.0, self.palette.current),
+                StrokeKind::Inside,
+            );
+        }
+    }
+
+    fn draw_background(
+        &self,
+        ui: &egui::Ui,
+        rect: Rect,
+        side: Side,
+        kind: Option<ChangeKind>,
+        changed: bool,
+    ) {
+        let painter = ui.painter();
+        let p = self.palette;
+        let inner = rect.shrink2(Vec2::new(2.0, 1.0));
+        let empty = self.comparison.rows[self.row].paragraphs(side).is_empty();
+        if empty {
+            if changed {
+                // The empty placeholder opposite an inserted, deleted or moved paragraph.
+                let other = match side {
+                    Side::Old => Side::New,
+                    Side::New => Side::Old,
+                };
+                let ink = self.comparison.rows[self.row]
+                    .change(other)
+                    .map_or(p.current, |c| {
+                        ink_of(p, self.comparison.changes[c].kind, other)
+                    });
+                painter.rect_stroke(
+                    inner.shrink(3.0),
+                    CornerRadius::same(3),
+                    Stroke::new(1.0, ink.gamma_multiply(0.6)),
+                    StrokeKind::Inside,
+                );
+            }
+            return;
+        }
+        let band = match kind {
+            Some(ChangeKind::Inserted) => Some((p.inserted_band, p.inserted_ink)),
+            Some(ChangeKind::Deleted) => Some((p.deleted_band, p.deleted_ink)),
+            Some(ChangeKind::Moved) => Some((p.moved_band, p.moved_ink)),
+            Some(ChangeKind::Changed) | None => None,
+        };
+        if let Some((fill, ink)) = band {
+            painter.rect_filled(inner, CornerRadius::same(2), fill);
+            // An edge bar, so the band reads without its colour.
+            let bar = Rect::from_min_size(inner.min, Vec2::new(3.0, inner.height()));
+            painter.rect_filled(bar, CornerRadius::ZERO, ink);
+        }
+    }
+
+    /// Marks in the gutter: − deleted, + inserted, ± changed, » moved (glyphs the default font has).
+    fn draw_gutter(&self, ui: &egui::Ui) {
+        let row = &self.comparison.rows[self.row];
+        if row.is_unchanged() {
+            return;
+        }
+        let p = self.palette;
+        let x = self.rect.min.x + self.pane;
+        let gutter = Rect::from_min_size(
+            Pos2::new(x, self.rect.min.y),
+            Vec2::new(GUTTER, self.rect.height()),
+        );
+        let painter = ui.painter();
+        let kinds: Vec<(ChangeKind, Side)> = [Side::Old, Side::New]
+            .into_iter()
+            .filter_map(|s| row.change(s).map(|c| (self.comparison.changes[c].kind, s)))
+            .collect();
+        let (symbol, ink) = match kinds.as_slice() {
+            [(ChangeKind::Changed, _), ..] => ("±", p.current),
+            [(ChangeKind::Moved, _), ..] => ("»", p.moved_ink),
+            [(ChangeKind::Deleted, _), (ChangeKind::Inserted, _)] => ("±", p.current),
+            [(ChangeKind::Deleted, _), ..] => ("−", p.deleted_ink),
+            [(ChangeKind::Inserted, _), ..] => ("+", p.inserted_ink),
+            _ => ("•", p.current),
+        };
+        // A bar in each side's colour, then the symbol on top.
+        let half = gutter.width() / 2.0;
+        for (kind, side) in &kinds {
+            let from = match side {
+                Side::Old => 0.0,
+                Side::New => half,
+            };
+            let bar = Rect::from_min_size(
+                Pos2::new(gutter.min.x + from + 1.0, gutter.min.y + 2.0),
+                Vec2::new(half - 2.0, (gutter.height() - 4.0).max(0.0)),
+            );
+            let color = ink_of(p, *kind, *side).gamma_multiply(0.35);
+            painter.rect_filled(bar, CornerRadius::same(1), color);
+        }
+        painter.text(
+            Pos2::new(gutter.center().x, gutter.min.y + PAD_Y),
+            Align2::CENTER_TOP,
+            symbol,
+            FontId::proportional(14.0),
+            ink,
+        );
+    }
+}
+
+/// The colour standing for a change of this kind on this side.
+pub fn ink_of(p: Palette, kind: ChangeKind, side: Side) -> Color32 {
+    match (kind, side) {
+        (ChangeKind::Moved, _) => p.moved_ink,
+        (ChangeKind::Inserted, _) | (ChangeKind::Changed, Side::New) => p.inserted_ink,
+        (ChangeKind::Deleted, _) | (ChangeKind::Changed, Side::Old) => p.deleted_ink,
+    }
+}

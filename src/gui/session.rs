@@ -1,0 +1,206 @@
+//! What the files say: the two sides, their load errors and the comparison shown.
+//!
+//! Nothing here knows about scrolling or drawing (that is [`super::view`]).
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::jobs::{Input, Outcome, Request, Source};
+use crate::compare::{CompareOptions, Comparison, Row, Side, Stats};
+use crate::text::Article;
+
+/// One side of the comparison as loaded.
+#[derive(Debug, Default, Clone)]
+pub struct SideDoc {
+    /// Where the text shown came from.
+    pub source: Option<Source>,
+    /// The article shown (kept when a later load fails).
+    pub article: Option<Arc<Article>>,
+    /// Why the last load of this side failed; shown in its header.
+    pub error: Option<String>,
+}
+
+/// The two sides and their comparison.
+#[derive(Debug, Default)]
+pub struct Session {
+    old: SideDoc,
+    new: SideDoc,
+    comparison: Option<Arc<Comparison>>,
+    /// Whether the comparison is a stand-in showing one side only.
+    one_sided: bool,
+    /// Bumped whenever the comparison shown changes, so cached layouts know they are stale.
+    generation: u64,
+    /// The message of a job that failed as a whole.
+    pub failure: Option<String>,
+}
+
+impl Session {
+    /// One side.
+    pub fn side(&self, side: Side) -> &SideDoc {
+        match side {
+            Side::Old => &self.old,
+            Side::New => &self.new,
+        }
+    }
+
+    fn side_mut(&mut self, side: Side) -> &mut SideDoc {
+        match side {
+            Side::Old => &mut self.old,
+            Side::New => &mut self.new,
+        }
+    }
+
+    /// The comparison shown, if any.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
+        self.comparison.as_ref()
+    }
+
+    /// Whether the shown "comparison" only displays one side because the other failed to load.
+    pub fn is_one_sided(&self) -> bool {
+        self.one_sided
+    }
+
+    /// Changes whenever the shown comparison does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// A job that reads `old` and `new` afresh.
+    pub fn load_request(old: Source, new: Source, options: CompareOptions) -> Request {
+        Request {
+            old: Input::Load(old),
+            new: Input::Load(new),
+            options,
+        }
+    }
+
+    /// A job that replaces one side and keeps the other as loaded.
+    pub fn replace_request(&self, side: Side, source: Source, options: CompareOptions) -> Request {
+        let keep = |s: Side| self.ready(s);
+        match side {
+            Side::Old => Request {
+                old: Input::Load(source),
+                new: keep(Side::New),
+                options,
+            },
+            Side::New => Request {
+                old: keep(Side::Old),
+                new: Input::Load(source),
+                options,
+            },
+        }
+    }
+
+    /// A job that compares what is loaded again (new options).
+    pub fn recompare_request(&self, options: CompareOptions) -> Request {
+        Request {
+            old: self.ready(Side::Old),
+            new: self.ready(Side::New),
+            options,
+        }
+    }
+
+    /// A job that reads both sources again from disk (Reload).
+    pub fn reload_request(&self, options: CompareOptions) -> Request {
+        let input = |s: Side| match &self.side(s).source {
+            Some(source) => Input::Load(source.clone()),
+            None => self.ready(s),
+        };
+        Request {
+            old: input(Side::Old),
+            new: input(Side::New),
+            options,
+        }
+    }
+
+    fn ready(&self, side: Side) -> Input {
+        match &self.side(side).article {
+            Some(article) => Input::Ready(Arc::clone(article)),
+            None => Input::Missing,
+        }
+    }
+
+    /// Exchanges the sides; the caller compares again.
+    pub fn swap(&mut self) {
+        std::mem::swap(&mut self.old, &mut self.new);
+    }
+
+    /// Takes in what a finished job produced.
+    pub fn apply(&mut self, outcome: Outcome) {
+        self.failure = None;
+        for (side, loaded) in [(Side::Old, outcome.old), (Side::New, outcome.new)] {
+            let Some((source, result)) = loaded else {
+                continue;
+            };
+            let doc = self.side_mut(side);
+            match result {
+                Ok(article) => {
+                    *doc = SideDoc {
+                        source: Some(source),
+                        article: Some(article),
+                        error: None,
+                    };
+                }
+                // Keep what was shown: the user still has the other side and the old comparison.
+                Err(message) => doc.error = Some(message),
+            }
+        }
+        if outcome.cancelled {
+            return;
+        }
+        match outcome.comparison {
+            Some(comparison) => self.show(comparison, false),
+            None => {
+                // Only one side could be read: show it alone beside the error of the other.
+                if let Some(comparison) = self.one_side_only() {
+                    self.show(comparison, true);
+                }
+            }
+        }
+    }
+
+    fn show(&mut self, comparison: Comparison, one_sided: bool) {
+        self.comparison = Some(Arc::new(comparison));
+        self.one_sided = one_sided;
+        self.generation += 1;
+    }
+
+    /// A stand-in comparison that shows the one readable side, unmarked, beside an empty one.
+    fn one_side_only(&self) -> Option<Comparison> {
+        let (side, article) = match (&self.old.article, &self.new.article) {
+            (Some(a), None) => (Side::Old, Arc::clone(a)),
+            (None, Some(a)) => (Side::New, Arc::clone(a)),
+            _ => return None,
+        };
+        let empty = Article::from_text("", "").shared();
+        let rows = (0..article.paragraphs.len())
+            .map(|p| {
+                let (old, new): (Range<usize>, Range<usize>) = match side {
+                    Side::Old => (p..p + 1, 0..0),
+                    Side::New => (0..0, p..p + 1),
+                };
+                Row {
+                    old,
+                    new,
+                    old_change: None,
+                    new_change: None,
+                }
+            })
+            .collect();
+        let (old, new) = match side {
+            Side::Old => (article, empty),
+            Side::New => (empty, article),
+        };
+        Some(Comparison {
+            old,
+            new,
+            options: CompareOptions::default(),
+            rows,
+            changes: Vec::new(),
+            stats: Stats::default(),
+            approximate: false,
+            elapsed: Duration::ZERO,
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! The status bar: the comparison's numbers, or the running job's progress with Cancel.
+
+use egui::RichText;
+
+use super::actions::Action;
+use super::jobs::{Job, SHOW_PROGRESS_AFTER};
+use super::session::Session;
+
+/// Draws the status bar.
+pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        if let Some(job) = job
+            && job.elapsed() >= SHOW_PROGRESS_AFTER
+        {
+            ui.add(egui::Spinner::new());
+            ui.label(format!("{}…", job.stage()));
+            ui.add(
+                egui::ProgressBar::new(job.progress())
+                    .desired_width(160.0)
+                    .show_percentage(),
+            );
+            let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new("Cancel"));
+            if cancel.clicked() {
+                actions.push(Action::Cancel);
+            }
+            ui.separator();
+        }
+        if let Some(failure) = &session.failure {
+            ui.label(RichText::new(failure).strong());
+            ui.separator();
+        }
+        let Some(c) = session.comparison() else {
+            if job.is_none() {
+                ui.label("Open two files to compare them.");
+            }
+            return;
+        };
+        if session.is_one_sided() {
+            ui.label("Only one side could be read: nothing is compared.");
+            return;
+        }
+        let s = &c.stats;
+        if c.is_identical() {
+            ui.label("No differences.");
+        } else {
+            ui.label(format!(
+                "{} changed · {} moved · {} inserted · {} deleted",
+                s.changed, s.moved, s.inserted, s.deleted
+            ));
+            ui.separator();
+            ui.label(format!(
+                "+{} words · −{} words",
+                s.words_inserted, s.words_deleted
+            ));
+        }
+        ui.separator();
+        ui.label(format!("{:.0}% similar", s.similarity * 100.0));
+        ui.separator();
+        ui.label(format!("compared in {} ms", c.elapsed.as_millis()))
+            .on_hover_text(c.options.describe());
+        if c.approximate {
+            ui.separator();
+            ui.label(RichText::new("approximate").italics()).on_hover_text(
+                "The time budget ran out: some word diffs are coarser than the shortest possible.",
+            );
+        }
+    });
+    actions
+}

@@ -1,0 +1,292 @@
+//! The window, driven headless through egui_kittest: the real app state, real clicks and keys.
+//!
+//! Background work is awaited with [`RedlineApp::wait_for_jobs`] before each check, so the tests
+//! do not depend on timing. Every settled frame also runs kittest's accessibility check: each
+//! control must have a name a screen reader (and `get_by_label`) can find.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use redline::compare::{ChangeKind, Side};
+use redline::gui::{Action, RedlineApp};
+
+const JOB_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn harness(app: RedlineApp) -> Harness<'static, RedlineApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        // Jumps scroll smoothly: give the animation frames to finish.
+        .with_max_steps(120)
+        .build_ui_state(|ui, app: &mut RedlineApp| app.show(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Waits for the background job, then lets the window draw until it is still.
+fn settle(harness: &mut Harness<'static, RedlineApp>) {
+    for _ in 0..10 {
+        assert!(
+            harness.state_mut().wait_for_jobs(JOB_TIMEOUT),
+            "job timed out"
+        );
+        harness.run_steps(2);
+        if !harness.state().is_busy() {
+            break;
+        }
+    }
+    harness.run();
+}
+
+fn sample() -> Harness<'static, RedlineApp> {
+    harness(RedlineApp::with_files(None))
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_files(harness: &mut Harness<'static, RedlineApp>, at: egui::Pos2, paths: &[&Path]) {
+    harness.hover_at(at);
+    harness.step();
+    for path in paths {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(path.to_path_buf())));
+    }
+    harness.step();
+    settle(harness);
+}
+
+#[test]
+fn the_sample_loads_with_both_names_and_its_changes() {
+    let harness = sample();
+    let app = harness.state();
+    assert_eq!(app.name(Side::Old), Some("article-v1.txt (sample)"));
+    assert_eq!(app.name(Side::New), Some("article-v2.txt (sample)"));
+    let changes = app.comparison().unwrap().changes.len();
+    assert!(changes > 5, "the sample has {changes} changes");
+    harness.get_by_label(&format!("Changes ({changes})"));
+    harness.get_by_label_contains("similar");
+}
+
+#[test]
+fn next_change_moves_the_selection_and_scrolls() {
+    let mut harness = sample();
+    assert_eq!(harness.state().current_change(), None);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(0));
+
+    let last = harness.state().comparison().unwrap().changes.len() - 1;
+    for _ in 0..last {
+        harness.key_press(Key::F8);
+        harness.run();
+    }
+    assert_eq!(harness.state().current_change(), Some(last));
+    assert!(
+        harness.state().scroll_offset() > 100.0,
+        "the last change is further down"
+    );
+
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(last - 1));
+    harness.get_by_label("Previous change").click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(last - 2));
+    harness.get_by_label("Next change").click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(last - 1));
+}
+
+#[test]
+fn the_change_list_jumps_to_a_change() {
+    let mut harness = sample();
+    let last = harness.state().comparison().unwrap().changes.len();
+    harness.get_by_label_contains(&format!("{last}. ")).click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(last - 1));
+    assert!(harness.state().scroll_offset() > 100.0);
+}
+
+#[test]
+fn changing_an_option_compares_again() {
+    let mut harness = sample();
+    let before = Arc::clone(harness.state().comparison().unwrap());
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Ignore letter case").click();
+    harness.run();
+    settle(&mut harness);
+    let after = harness.state().comparison().unwrap();
+    assert!(after.options.ignore_case);
+    assert!(!before.options.ignore_case);
+    assert!(!Arc::ptr_eq(&before, after), "a new comparison is shown");
+}
+
+#[test]
+fn a_binary_file_shows_its_error_and_keeps_the_other_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("photo.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).unwrap();
+    let mut harness = sample();
+    let before = Arc::clone(harness.state().comparison().unwrap());
+    // Dropped on the left pane.
+    drop_files(&mut harness, egui::pos2(400.0, 400.0), &[&binary]);
+    let app = harness.state();
+    let error = app
+        .error(Side::Old)
+        .expect("the old side reports the error");
+    assert!(error.contains("does not look like text"), "{error}");
+    assert_eq!(app.error(Side::New), None);
+    assert_eq!(app.name(Side::New), Some("article-v2.txt (sample)"));
+    assert!(Arc::ptr_eq(&before, app.comparison().unwrap()));
+    harness.get_by_label_contains("does not look like text");
+}
+
+#[test]
+fn a_binary_file_at_start_still_shows_the_other_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("photo.bin");
+    std::fs::write(&binary, [0u8, 1, 2, 0, 0, 0]).unwrap();
+    let text = dir.path().join("story.txt");
+    std::fs::write(&text, "First paragraph.\n\nSecond paragraph.").unwrap();
+    let harness = harness(RedlineApp::with_files(Some((binary, text))));
+    let app = harness.state();
+    assert!(app.error(Side::Old).is_some());
+    assert_eq!(app.name(Side::New), Some("story.txt"));
+    assert_eq!(app.comparison().unwrap().rows.len(), 2);
+    harness.get_by_label_contains("Only one side could be read");
+}
+
+#[test]
+fn dropping_two_files_loads_them_as_old_and_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v1.txt");
+    let new = dir.path().join("v2.txt");
+    std::fs::write(
+        &old,
+        "The minister resigned on Monday.\n\nHe denied wrongdoing.",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "The minister resigned on Tuesday.\n\nHe denied wrongdoing.",
+    )
+    .unwrap();
+    let mut harness = sample();
+    drop_files(&mut harness, egui::pos2(600.0, 400.0), &[&old, &new]);
+    let app = harness.state();
+    assert_eq!(app.name(Side::Old), Some("v1.txt"));
+    assert_eq!(app.name(Side::New), Some("v2.txt"));
+    let comparison = app.comparison().unwrap();
+    assert_eq!(comparison.changes.len(), 1);
+    assert_eq!(comparison.changes[0].kind, ChangeKind::Changed);
+}
+
+#[test]
+fn dropping_one_file_on_the_right_pane_replaces_the_new_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("edited.txt");
+    std::fs::write(&new, redline::sample::NEW_TEXT.replace("Putin", "Mr Putin")).unwrap();
+    let mut harness = sample();
+    drop_files(&mut harness, egui::pos2(1000.0, 400.0), &[&new]);
+    assert_eq!(harness.state().name(Side::New), Some("edited.txt"));
+    assert_eq!(
+        harness.state().name(Side::Old),
+        Some("article-v1.txt (sample)")
+    );
+}
+
+#[test]
+fn find_counts_matches_in_both_panes_and_steps_through_them() {
+    let mut harness = sample();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Find:").click();
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.type_text("putin");
+    harness.run();
+    let expected = [redline::sample::OLD_TEXT, redline::sample::NEW_TEXT]
+        .iter()
+        .map(|t| t.to_lowercase().matches("putin").count())
+        .sum::<usize>();
+    let (count, current) = harness.state().find_matches();
+    assert_eq!(count, expected);
+    assert_eq!(current, Some(0));
+    harness.get_by_label(&format!("1 of {expected} matches"));
+    harness.get_by_label("Next match").click();
+    harness.run();
+    assert_eq!(harness.state().find_matches().1, Some(1));
+    harness.get_by_label("Previous match").click();
+    harness.get_by_label("Previous match").click();
+    harness.run();
+    assert_eq!(harness.state().find_matches().1, Some(expected - 1));
+}
+
+#[test]
+fn pasted_text_becomes_the_new_side() {
+    let mut harness = sample();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Paste as new").click();
+    harness.step();
+    harness.event(egui::Event::Paste("A pasted paragraph.".to_owned()));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(harness.state().name(Side::New), Some("pasted text (new)"));
+}
+
+#[test]
+fn swap_exchanges_the_sides() {
+    let mut harness = sample();
+    harness.get_by_label("Swap").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().name(Side::Old),
+        Some("article-v2.txt (sample)")
+    );
+}
+
+#[test]
+fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs: Vec<String> = (1..=12)
+        .map(|n| format!("Paragraph number {n} says something about the story."))
+        .collect();
+    let mut edited = paragraphs.clone();
+    edited[9] = "Paragraph number ten now says something else entirely.".to_owned();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
+    std::fs::write(&new, edited.join("\n\n")).unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    assert!(
+        harness
+            .query_by_label_contains("unchanged paragraphs hidden")
+            .is_none()
+    );
+    harness.get_by_label("Hide unchanged").click();
+    harness.run();
+    // Rows 1–8 fold (row 9 is context); row 12 is context too, so only one fold.
+    harness.get_by_label("8 unchanged paragraphs hidden");
+    harness.state_mut().apply(Action::GoToChange(0));
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(0));
+}
