@@ -3,9 +3,10 @@
 //! 1. Anchors: a patience diff of paragraph keys pairs the paragraphs that are equal (after the
 //!    options' folding) and in order. What lies between two anchors is a gap.
 //! 2. Exact moves: a paragraph that is equal to one in a *different* gap has moved.
-//! 3. Pairing inside each gap: an order-preserving dynamic programme pairs rewritten paragraphs
-//!    whose words are alike ([`PAIR_THRESHOLD`]), and pairs one paragraph with two adjacent ones
-//!    when it was split or two were merged.
+//! 3. Pairing inside each gap: a lone paragraph on each side is paired by position; otherwise an
+//!    order-preserving dynamic programme pairs rewritten paragraphs whose words are alike
+//!    ([`PAIR_THRESHOLD`]), and pairs one paragraph with two adjacent ones when it was split or
+//!    two were merged. (Pairs whose word diff then shows little shared text are undone later.)
 //! 4. Edited moves: paragraphs still unpaired anywhere that are very alike ([`MOVE_THRESHOLD`])
 //!    have moved and been edited.
 //! 5. What is left was inserted or deleted. Rows are laid out so that each side keeps its own
@@ -170,7 +171,14 @@ impl<'a> Aligner<'a> {
             let olds: Vec<usize> = old.clone().filter(|&i| old_fate[i] == Fate::Open).collect();
             let news: Vec<usize> = new.clone().filter(|&j| new_fate[j] == Fate::Open).collect();
             let mut ids = Vec::new();
-            for (o, n) in self.pair_gap(&olds, &news)? {
+            // A lone paragraph on each side of a gap sits in the same place: pair it without
+            // comparing word bags. The word diff decides later whether they share enough text
+            // to stay paired (`MIN_PAIR_OVERLAP`); most gaps of a revision are like this.
+            let pairs = match (olds.as_slice(), news.as_slice()) {
+                (&[o], &[n]) => vec![(o..o + 1, n..n + 1)],
+                _ => self.pair_gap(&olds, &news)?,
+            };
+            for (o, n) in pairs {
                 old_fate[o.clone()].fill(Fate::Paired);
                 new_fate[n.clone()].fill(Fate::Paired);
                 ids.push(changes.len());

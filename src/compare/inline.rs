@@ -50,10 +50,6 @@ impl<'a> SideTokens<'a> {
         &self.tokens[self.compared[pos]]
     }
 
-    fn chars(&self, run: &Range<usize>) -> usize {
-        self.bytes(run).map_or(0, |r| self.text[r].chars().count())
-    }
-
     /// Byte range covering compared tokens `run`, or `None` when the run is empty.
     fn bytes(&self, run: &Range<usize>) -> Option<Range<usize>> {
         (!run.is_empty())
@@ -116,26 +112,37 @@ fn runs_from_ops(ops: &[DiffOp]) -> Vec<Run> {
     runs
 }
 
-/// diff-match-patch's semantic rule: an equality no longer (in characters) than the larger side
-/// of the edit before it and of the edit after it reads better as part of one replacement.
+/// diff-match-patch's semantic rule: an equality no longer than the larger side of the edit
+/// before it and of the edit after it reads better as part of one replacement.
+///
+/// One pass with a stack: a merge can only enable another merge just before it (the merged edit
+/// is larger), which the inner loop handles, so long paragraphs stay linear.
 fn merge_short_equalities(runs: &mut Vec<Run>, old: &SideTokens, new: &SideTokens) {
-    let size = |r: &Run| old.chars(&r.old).max(new.chars(&r.new));
-    loop {
-        let found = (1..runs.len().saturating_sub(1)).find(|&i| {
-            runs[i].equal
-                && !runs[i - 1].equal
-                && !runs[i + 1].equal
-                && old.chars(&runs[i].old) <= size(&runs[i - 1])
-                && old.chars(&runs[i].old) <= size(&runs[i + 1])
-        });
-        let Some(i) = found else { break };
-        let merged = Run {
-            equal: false,
-            old: runs[i - 1].old.start..runs[i + 1].old.end,
-            new: runs[i - 1].new.start..runs[i + 1].new.end,
-        };
-        runs.splice(i - 1..=i + 1, [merged]);
+    let len = |side: &SideTokens, r: &Range<usize>| side.bytes(r).map_or(0, |b| b.len());
+    let size = |r: &Run| len(old, &r.old).max(len(new, &r.new));
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs.drain(..) {
+        out.push(run);
+        while let [.., before, equal, after] = out.as_slice() {
+            let short = len(old, &equal.old);
+            if before.equal
+                || !equal.equal
+                || after.equal
+                || short > size(before)
+                || short > size(after)
+            {
+                break;
+            }
+            let merged = Run {
+                equal: false,
+                old: before.old.start..after.old.end,
+                new: before.new.start..after.new.end,
+            };
+            out.truncate(out.len() - 3);
+            out.push(merged);
+        }
     }
+    *runs = out;
 }
 
 /// Moves pure insertions and deletions that could sit in several places (the words around them

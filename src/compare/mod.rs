@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
+
 pub use model::{
     Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Row, Side, Stats,
 };
@@ -201,9 +202,10 @@ fn assemble(
     new: Arc<Article>,
     options: CompareOptions,
     mut rows: Vec<align::DraftRow>,
-    drafts: Vec<DraftChange>,
-    edits: Vec<Vec<Edit>>,
+    mut drafts: Vec<DraftChange>,
+    mut edits: Vec<Vec<Edit>>,
 ) -> Comparison {
+    unpair_rewrites(&old, &new, &mut rows, &mut drafts, &mut edits);
     // A one-to-one pair with no differing word is unchanged (it differed only in spacing).
     let no_op = |id: usize| {
         let d = &drafts[id];
@@ -284,6 +286,53 @@ fn assemble(
         stats,
         approximate: false,
         elapsed: Duration::ZERO,
+    }
+}
+
+/// A pair is kept only if its word diff shows the paragraphs really share text: at least this
+/// share of their words in common. Paragraphs of one article share many common words ("the",
+/// "said"), so similar word bags alone can pair unrelated paragraphs.
+pub const MIN_PAIR_OVERLAP: f64 = 0.25;
+
+/// Turns one-to-one pairs whose word diff is mostly replacement into a deletion and an
+/// insertion sharing the row: a reader sees "rewritten", not a wall of struck-out words.
+fn unpair_rewrites(
+    old: &Article,
+    new: &Article,
+    rows: &mut [align::DraftRow],
+    drafts: &mut Vec<DraftChange>,
+    edits: &mut Vec<Vec<Edit>>,
+) {
+    for row in rows {
+        let Some(id) = row.old_change else { continue };
+        let d = &drafts[id];
+        if d.kind != ChangeKind::Changed || d.old.len() != 1 || d.new.len() != 1 {
+            continue;
+        }
+        let old_text = &old.paragraphs[d.old.start].text;
+        let common: usize = edits[id]
+            .iter()
+            .filter(|e| e.op == EditOp::Equal)
+            .map(|e| word_count(&old_text[e.old.clone()]))
+            .sum();
+        let total = old.paragraphs[d.old.start].words + new.paragraphs[d.new.start].words;
+        if total == 0 || (2 * common) as f64 / total as f64 >= MIN_PAIR_OVERLAP {
+            continue;
+        }
+        let (o, n) = (d.old.clone(), d.new.clone());
+        drafts[id] = DraftChange {
+            kind: ChangeKind::Deleted,
+            old: o.clone(),
+            new: n.start..n.start,
+        };
+        edits[id].clear();
+        drafts.push(DraftChange {
+            kind: ChangeKind::Inserted,
+            old: o.start..o.start,
+            new: n,
+        });
+        edits.push(Vec::new());
+        row.new_change = Some(drafts.len() - 1);
     }
 }
 

@@ -127,7 +127,7 @@ impl Builder {
     fn push_line(&mut self, line: &str) {
         let line = line.trim();
         // Most lines need no folding: take them whole.
-        if !line.contains("  ") && !line.contains(|c: char| c.is_whitespace() && c != ' ') {
+        if !needs_folding(line) {
             if !self.text.is_empty() {
                 self.text.push(' ');
             }
@@ -184,6 +184,22 @@ fn starts_with_one(line: &str) -> bool {
 
 fn is_numbered(line: &str) -> bool {
     line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a trimmed line has whitespace other than single spaces.
+fn needs_folding(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut maybe_unicode_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return true,
+            // Lead bytes of the multi-byte spaces (U+0085, U+00A0, U+1680, U+2000…, U+3000).
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => maybe_unicode_space = true,
+            _ => {}
+        }
+    }
+    maybe_unicode_space && line.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 /// "--With assistance from …", "— Reporting by …": credit lines that close news articles.

@@ -181,27 +181,23 @@ fn ascii_word_count(text: &[u8]) -> usize {
         return count;
     }
     let flags = |b: u8| ASCII_FLAGS[usize::from(b & 0x7f)];
-    let mut starts = 0;
-    let mut prev = 0;
-    for &b in text {
-        let cur = flags(b);
-        starts += usize::from(cur & ALNUM != 0 && prev & ALNUM == 0);
-        prev = cur;
+    let alnum = |f: u8| (f | f >> 1) & 1;
+    let (mut starts, mut joins) = (0usize, 0usize);
+    let (mut prev, mut cur) = (0u8, text.first().map_or(0, |&b| flags(b)));
+    for i in 0..text.len() {
+        let next = text.get(i + 1).map_or(0, |&b| flags(b));
+        // Bit arithmetic rather than branches: word boundaries are too frequent to predict.
+        starts += usize::from(alnum(cur) & !alnum(prev) & 1);
+        let joins_letters = (cur >> 2) & prev & next & LETTER;
+        let joins_digits = (cur >> 3) & (prev & next & DIGIT) >> 1;
+        joins += usize::from(joins_letters | joins_digits);
+        (prev, cur) = (cur, next);
     }
-    let joins = text
-        .windows(3)
-        .filter(|w| {
-            let (before, mid, after) = (flags(w[0]), flags(w[1]), flags(w[2]));
-            (mid & JOINS_LETTERS != 0 && before & after & LETTER != 0)
-                || (mid & JOINS_DIGITS != 0 && before & after & DIGIT != 0)
-        })
-        .count();
     starts - joins
 }
 
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const ALNUM: u8 = LETTER | DIGIT;
 const JOINS_LETTERS: u8 = 4;
 const JOINS_DIGITS: u8 = 8;
 

@@ -161,3 +161,21 @@ fn texts_in_different_languages_share_nothing() {
     assert_eq!((s.unchanged, s.changed, s.moved), (0, 0, 0), "{s:?}");
     assert_eq!((s.deleted, s.inserted), (300, 300));
 }
+
+#[test]
+fn same_words_in_another_order_are_a_rewrite_not_an_edit() {
+    let old = "Intro stays.\n\nThe minister said on Tuesday that talks with Beijing would resume after a pause.";
+    let new = "Intro stays.\n\nAfter a pause, talks would resume with Beijing, the minister said on Tuesday.";
+    let cmp = diff(old, new);
+    let kinds: Vec<ChangeKind> = cmp.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [ChangeKind::Deleted, ChangeKind::Inserted],
+        "{:#?}",
+        cmp.changes
+    );
+    assert_eq!(
+        cmp.changes[0].old_row, cmp.changes[1].new_row,
+        "they share a row"
+    );
+}
