@@ -16,8 +16,16 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_window(args: &cli::Cli) -> ExitCode {
-    use redline::gui::{ScreenshotRequest, StartOptions};
+    use redline::gui::{ScreenshotRequest, StartOptions, ThemeChoice};
+    // REDLINE_THEME=light|dark picks the theme for one run, e.g. for documentation screenshots.
+    let theme = match std::env::var("REDLINE_THEME").as_deref() {
+        Ok("light") => Some(ThemeChoice::Light),
+        Ok("dark") => Some(ThemeChoice::Dark),
+        Ok("system") => Some(ThemeChoice::System),
+        _ => None,
+    };
     let start = StartOptions {
+        theme,
         files: args.old.clone().zip(args.new.clone()),
         screenshot: args.screenshot.clone().map(|path| ScreenshotRequest {
             path,

@@ -46,12 +46,15 @@ impl RedlineApp {
         start: StartOptions,
         outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
     ) -> Self {
-        let settings = if start.screenshot.is_some() {
+        let mut settings = if start.screenshot.is_some() {
             // A screenshot must not depend on what the last user left behind.
             Settings::default()
         } else {
             Settings::load(cc.storage)
         };
+        if let Some(theme) = start.theme {
+            settings.theme = theme;
+        }
         let mut app = Self::new(settings, start, outcome);
         app.bind(&cc.egui_ctx);
         app
@@ -61,7 +64,7 @@ impl RedlineApp {
     pub fn with_files(files: Option<(PathBuf, PathBuf)>) -> Self {
         let start = StartOptions {
             files,
-            screenshot: None,
+            ..StartOptions::default()
         };
         Self::new(Settings::default(), start, Arc::default())
     }
@@ -283,8 +286,12 @@ impl RedlineApp {
                 });
         }
         if let Some(c) = &comparison {
+            let frame = egui::Frame::new()
+                .fill(ui.visuals().panel_fill)
+                .inner_margin(egui::Margin::symmetric(2, 4));
             egui::Panel::right("redline-overview")
                 .resizable(false)
+                .frame(frame)
                 .exact_size(overview::WIDTH + 4.0)
                 .show(ui, |ui| {
                     actions.extend(overview::show(ui, c, &self.layout, &self.view, palette));

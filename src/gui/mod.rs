@@ -44,6 +44,8 @@ pub struct StartOptions {
     pub files: Option<(PathBuf, PathBuf)>,
     /// Take a screenshot once the comparison is shown, save it and close.
     pub screenshot: Option<ScreenshotRequest>,
+    /// A theme that overrides the remembered one for this run.
+    pub theme: Option<ThemeChoice>,
 }
 
 /// The application's name: window title and the folder eframe keeps its settings in.

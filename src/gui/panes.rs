@@ -174,12 +174,17 @@ impl RowView<'_> {
                     text_at,
                     Vec2::new(rect.width() - 2.0 * PAD_X, MARKER_HEIGHT - 4.0),
                 );
-                let button = egui::Button::new(
-                    egui::RichText::new(label)
-                        .color(self.palette.moved_ink)
-                        .small(),
-                );
-                if ui.put(marker.intersect(rect), button).clicked() {
+                let text = egui::RichText::new(label)
+                    .color(self.palette.moved_ink)
+                    .small();
+                // Left-aligned at its natural width, like a link above the paragraph.
+                let clicked = ui
+                    .scope_builder(
+                        egui::UiBuilder::new().max_rect(marker.intersect(rect)),
+                        |ui| ui.add(egui::Button::new(text).small()).clicked(),
+                    )
+                    .inner;
+                if clicked {
                     actions.push(Action::GoToRow(target));
                 }
                 text_at.y += MARKER_HEIGHT;
@@ -301,7 +306,7 @@ impl RowView<'_> {
             Pos2::new(gutter.center().x, gutter.min.y + PAD_Y),
             Align2::CENTER_TOP,
             symbol,
-            FontId::proportional(14.0),
+            FontId::proportional(17.0),
             ink,
         );
     }

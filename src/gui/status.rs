@@ -55,7 +55,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
             ));
         }
         ui.separator();
-        ui.label(format!("{:.0}% similar", s.similarity * 100.0));
+        ui.label(similarity(s.similarity));
         ui.separator();
         ui.label(format!("compared in {} ms", c.elapsed.as_millis()))
             .on_hover_text(c.options.describe());
@@ -67,4 +67,14 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
         }
     });
     actions
+}
+
+/// "87% similar"; a near-identical pair shows a decimal so it does not read as 100%.
+fn similarity(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent < 100.0 && percent.round() >= 100.0 {
+        format!("{:.1}% similar", percent.min(99.9))
+    } else {
+        format!("{percent:.0}% similar")
+    }
 }

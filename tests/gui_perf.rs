@@ -1,0 +1,95 @@
+//! One frame's UI work on a 10 MB pair, headless. Ignored by default (it takes a while in a debug
+//! build); run it with `cargo test --release --test gui_perf -- --ignored --nocapture`.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use redline::gui::{Action, RedlineApp};
+
+/// About 10 MB of prose per side: the sample's words shuffled into paragraphs, with one in
+/// thirty paragraphs edited, deleted or joined by a new one.
+fn big_pair(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let words: Vec<&str> = redline::sample::OLD_TEXT.split_whitespace().collect();
+    let mut seed: u64 = 7;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let (mut old, mut new) = (String::new(), String::new());
+    let mut n = 0;
+    while old.len() < 10_000_000 {
+        let len = 30 + next(60);
+        let paragraph: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+        let paragraph = paragraph.join(" ");
+        old.push_str(&paragraph);
+        old.push_str("\n\n");
+        match next(100) {
+            0..=2 => new.push_str(&paragraph.replacen(' ', " CHANGED ", 1)),
+            3 => {}
+            4 => {
+                new.push_str(&paragraph);
+                new.push_str(&format!("\n\nA brand new paragraph number {n}."));
+            }
+            _ => new.push_str(&paragraph),
+        }
+        new.push_str("\n\n");
+        n += 1;
+    }
+    let (a, b) = (dir.join("big-old.txt"), dir.join("big-new.txt"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    (a, b)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+#[test]
+#[ignore = "slow in debug builds; run explicitly"]
+fn frame_time_on_a_ten_megabyte_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = big_pair(dir.path());
+    let app = RedlineApp::with_files(Some(files));
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut RedlineApp| app.show(ui), app);
+    assert!(harness.state_mut().wait_for_jobs(Duration::from_secs(300)));
+    let first = Instant::now();
+    harness.step();
+    println!("first frame with the comparison: {:?}", first.elapsed());
+    harness.run_steps(5);
+
+    let mut steady = Vec::new();
+    for _ in 0..30 {
+        let t = Instant::now();
+        harness.step();
+        steady.push(t.elapsed());
+    }
+    let mut scrolling = Vec::new();
+    for i in 0..60 {
+        // Jump through the whole document, then scroll by wheel-sized steps.
+        let y = if i < 30 {
+            i as f32 * 130_000.0
+        } else {
+            2_000_000.0 + (i - 30) as f32 * 120.0
+        };
+        harness.state_mut().apply(Action::ScrollTo(y));
+        let t = Instant::now();
+        harness.step();
+        scrolling.push(t.elapsed());
+        if i % 10 == 0 {
+            println!("offset {:.0}", harness.state().scroll_offset());
+        }
+    }
+    let (steady, scrolling) = (median(steady), median(scrolling));
+    println!("steady frame (median of 30): {steady:?}");
+    println!("scrolling frame (median of 60): {scrolling:?}");
+}
