@@ -29,10 +29,17 @@ fn main() {
     divan::main();
 }
 
-/// Everything `redline summary --format json` does after reading the bytes.
+/// Everything `redline summary --format json` does after reading the bytes, with both sides
+/// decoded and segmented at once as `Article::load_pair` does.
 fn pipeline(old: &str, new: &str) -> String {
-    let old = Article::from_document(Document::from_bytes("old", old.as_bytes().to_vec()).unwrap());
-    let new = Article::from_document(Document::from_bytes("new", new.as_bytes().to_vec()).unwrap());
+    let article = |text: &str| {
+        Article::from_document(Document::from_bytes("old", text.as_bytes().to_vec()).unwrap())
+    };
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| article(old));
+        let new = article(new);
+        (old.join().unwrap(), new)
+    });
     let cmp = compare(old.shared(), new.shared(), &CompareOptions::default());
     redline::export::json(&cmp)
 }
