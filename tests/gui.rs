@@ -290,3 +290,53 @@ fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
     harness.run();
     assert_eq!(harness.state().current_change(), Some(0));
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/gui")
+        .join(name)
+}
+
+#[test]
+fn a_moved_paragraph_marker_jumps_to_its_other_place() {
+    let files = (fixture("moves-old.txt"), fixture("moves-new.txt"));
+    let mut harness = harness(RedlineApp::with_files(Some(files)));
+    let comparison = Arc::clone(harness.state().comparison().unwrap());
+    let (index, moved) = comparison
+        .changes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ChangeKind::Moved)
+        .find(|(_, c)| c.new_row > c.old_row)
+        .expect("the fixture moves a paragraph down");
+    // The marker at the old place is labelled with where the paragraph went.
+    let markers = harness.get_all_by_label("Moved: go to its new place (below)");
+    markers.into_iter().next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(index));
+    assert!(moved.new_row > moved.old_row);
+    harness.get_all_by_label("Moved: go to its old place (above)");
+}
+
+#[test]
+fn clicking_a_changed_paragraph_makes_it_current() {
+    let files = (fixture("moves-old.txt"), fixture("moves-new.txt"));
+    let mut harness = harness(RedlineApp::with_files(Some(files)));
+    // The first row (the heading) is changed; its cell sits just under the headers.
+    harness.hover_at(egui::pos2(1000.0, 118.0));
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(1000.0, 118.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(1000.0, 118.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(0));
+}

@@ -91,6 +91,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         );
         take(Modifiers::COMMAND, Key::O, Action::OpenDialog(Side::Old));
         take(Modifiers::NONE, Key::F5, Action::Reload);
+        take(Modifiers::COMMAND, Key::Q, Action::Quit);
     });
     out
 }

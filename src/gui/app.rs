@@ -323,9 +323,9 @@ impl RedlineApp {
         c: &Arc<Comparison>,
         palette: Palette,
     ) -> Vec<Action> {
-        let scrollbar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+        let pane = panes::pane_width(ui);
         let style = Style {
-            pane_width: panes::pane_width(ui.available_width() - scrollbar).round(),
+            pane_width: pane,
             font_size: self.settings.font_size,
             text: ui.visuals().text_color(),
             palette,
@@ -346,6 +346,7 @@ impl RedlineApp {
                 view: &mut self.view,
                 find: &self.find,
                 palette,
+                pane,
             },
         )
     }

@@ -9,8 +9,7 @@ use crate::compare::Side;
 
 /// Draws both headers side by side, matching the panes' columns.
 pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bool) {
-    let width = ui.available_width() - overview_allowance(ui);
-    let pane = pane_width(width);
+    let pane = pane_width(ui);
     ui.horizontal_top(|ui| {
         for side in [Side::Old, Side::New] {
             ui.allocate_ui_with_layout(
@@ -26,11 +25,6 @@ pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bo
             }
         }
     });
-}
-
-/// The scroll bar of the panes takes some width the headers should not use.
-fn overview_allowance(ui: &egui::Ui) -> f32 {
-    ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin
 }
 
 fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palette, dropping: bool) {

@@ -69,6 +69,9 @@ pub fn run(start: StartOptions) -> Result<(), String> {
             options,
             Box::new(move |cc| Ok(Box::new(RedlineApp::from_creation(cc, start, slot)))),
         );
+        if wants_screenshot {
+            let _ = std::fs::remove_dir_all(screenshot_storage());
+        }
         match result {
             Ok(()) => return screenshot::finish(wants_screenshot, &outcome),
             Err(e) => {
@@ -101,6 +104,13 @@ fn native_options(start: &StartOptions, renderer: eframe::Renderer) -> eframe::N
         renderer,
         // The screenshot shows the requested size, not the size the user last left.
         persist_window: screenshot.is_none(),
+        persistence_path: screenshot.map(|_| screenshot_storage()),
         ..Default::default()
     }
+}
+
+/// Where a screenshot run keeps eframe's storage: a fresh place, so the user's remembered window
+/// size and settings neither change the picture nor get overwritten by it.
+fn screenshot_storage() -> PathBuf {
+    std::env::temp_dir().join(format!("redline-screenshot-{}", std::process::id()))
 }

@@ -24,11 +24,17 @@ pub struct PaneInput<'a> {
     pub find: &'a Find,
     /// The change colours.
     pub palette: Palette,
+    /// The width of one pane, from [`pane_width`].
+    pub pane: f32,
 }
 
-/// Splits a width into (pane, pane) around the gutter.
-pub fn pane_width(total: f32) -> f32 {
-    ((total - GUTTER) / 2.0).max(40.0)
+/// The width of each pane in a central area `ui` (headers and rows share it, so they line up):
+/// half of what is left after the gutter and the scroll bar, in whole points.
+pub fn pane_width(ui: &egui::Ui) -> f32 {
+    let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+    ((ui.available_width() - scroll_bar - GUTTER) / 2.0)
+        .max(40.0)
+        .floor()
 }
 
 /// Draws the panes; returns what the user clicked.
@@ -39,6 +45,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         view,
         find,
         palette,
+        pane,
     } = input;
     let mut actions = Vec::new();
     let mut area = egui::ScrollArea::vertical()
@@ -67,7 +74,6 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
             ui.ctx().request_repaint();
         }
         let origin = ui.max_rect().min;
-        let pane = pane_width(width);
         view.split_x = Some(origin.x + pane + GUTTER / 2.0);
         for item in range {
             let top = origin.y + layout.top(item);
@@ -162,6 +168,15 @@ impl RowView<'_> {
             let rect = self.cell_rect(side);
             let kind = row.change(side).map(|c| self.comparison.changes[c].kind);
             self.draw_background(ui, rect, side, kind, changed);
+            // Clicking a changed paragraph makes it the current change. Registered before the
+            // moved marker so that the marker, on top, gets its own clicks.
+            if let Some(change) = row.change(side) {
+                let id = ui.scope_id().with(("cell", self.row, slot));
+                let response = ui.interact(rect, id, Sense::click());
+                if response.clicked() {
+                    actions.push(Action::GoToChange(change));
+                }
+            }
             let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
             if let Some(target) = moved_marker(self.comparison, self.row, side) {
                 let label = match (side, target > self.row) {
@@ -176,7 +191,7 @@ impl RowView<'_> {
                 );
                 let text = egui::RichText::new(label)
                     .color(self.palette.moved_ink)
-                    .small();
+                    .size(12.0);
                 // Left-aligned at its natural width, like a link above the paragraph.
                 let clicked = ui
                     .scope_builder(
@@ -192,14 +207,6 @@ impl RowView<'_> {
             if let Some(galley) = cells.and_then(|c| c.galleys[slot].clone()) {
                 ui.painter()
                     .galley(text_at, galley, ui.visuals().text_color());
-            }
-            // Clicking a changed paragraph makes it the current change.
-            if let Some(change) = row.change(side) {
-                let id = ui.scope_id().with(("cell", self.row, slot));
-                let response = ui.interact(rect, id, Sense::click());
-                if response.clicked() {
-                    actions.push(Action::GoToChange(change));
-                }
             }
         }
         self.draw_gutter(ui);

@@ -121,3 +121,55 @@ pub fn clamp_font(size: f32) -> f32 {
         DEFAULT_FONT_SIZE
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_comparisons_are_newest_first_without_duplicates() {
+        let mut settings = Settings::default();
+        for n in 0..MAX_RECENT + 3 {
+            settings.remember(format!("old{n}").into(), format!("new{n}").into());
+        }
+        settings.remember("old5".into(), "new5".into());
+        assert_eq!(settings.recent.len(), MAX_RECENT);
+        assert_eq!(settings.recent[0], ("old5".into(), "new5".into()));
+        assert_eq!(
+            settings
+                .recent
+                .iter()
+                .filter(|p| p.0 == PathBuf::from("old5"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_last_comparison_reopens_only_if_both_files_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&old, "a").unwrap();
+        let mut settings = Settings::default();
+        settings.remember(old.clone(), new.clone());
+        assert_eq!(settings.last_existing(), None);
+        std::fs::write(&new, "b").unwrap();
+        assert_eq!(settings.last_existing(), Some((old, new)));
+    }
+
+    #[test]
+    fn settings_survive_a_round_trip_and_tolerate_missing_fields() {
+        let mut settings = Settings {
+            theme: ThemeChoice::Dark,
+            font_size: 20.0,
+            ..Settings::default()
+        };
+        settings.options.ignore_case = true;
+        let text = serde_json::to_string(&settings).unwrap();
+        assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), settings);
+        let partial: Settings = serde_json::from_str(r#"{"font_size": 99.0}"#).unwrap();
+        assert_eq!(partial.theme, ThemeChoice::System);
+        assert_eq!(clamp_font(partial.font_size), *FONT_SIZES.end());
+    }
+}

@@ -64,7 +64,10 @@ fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
         }
     });
     ui.separator();
-    if ui.button("Quit").clicked() {
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+        .clicked()
+    {
         actions.push(Action::Quit);
     }
 }
