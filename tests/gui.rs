@@ -340,3 +340,52 @@ fn clicking_a_changed_paragraph_makes_it_current() {
     harness.run();
     assert_eq!(harness.state().current_change(), Some(0));
 }
+
+#[test]
+fn a_slow_comparison_shows_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough text that comparing takes well over the moment before progress shows.
+    let paragraphs: Vec<String> = (0..40_000)
+        .map(|n| {
+            format!(
+                "Paragraph {n} of the long report, with words that repeat {}.",
+                n % 97
+            )
+        })
+        .collect();
+    let mut edited = paragraphs.clone();
+    for n in (0..edited.len()).step_by(50) {
+        edited[n] = format!("Rewritten paragraph {n}, which now says something new.");
+    }
+    let (old, new) = (dir.path().join("long-a.txt"), dir.path().join("long-b.txt"));
+    std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
+    std::fs::write(&new, edited.join("\n\n")).unwrap();
+
+    let mut harness = sample();
+    harness.state_mut().apply(Action::OpenPair(old, new));
+    std::thread::sleep(Duration::from_millis(250));
+    harness.step();
+    if harness.state().is_busy() {
+        harness.get_by_label("Cancel").click();
+        harness.step();
+        settle(&mut harness);
+        harness.get_by_label_contains("Comparison cancelled");
+        // The sample stays on screen, headers and all.
+        assert_eq!(
+            harness.state().name(Side::Old),
+            Some("article-v1.txt (sample)")
+        );
+        assert!(
+            harness
+                .state()
+                .comparison()
+                .unwrap()
+                .old
+                .source
+                .name
+                .contains("sample")
+        );
+    } else {
+        eprintln!("the comparison finished before it could be cancelled; nothing to check");
+    }
+}

@@ -128,6 +128,11 @@ impl Session {
 
     /// Takes in what a finished job produced.
     pub fn apply(&mut self, outcome: Outcome) {
+        if outcome.cancelled {
+            // Cancel means nothing happened: the window keeps showing what it showed.
+            self.failure = Some("Comparison cancelled; still showing the previous one.".to_owned());
+            return;
+        }
         self.failure = None;
         for (side, loaded) in [(Side::Old, outcome.old), (Side::New, outcome.new)] {
             let Some((source, result)) = loaded else {
@@ -145,9 +150,6 @@ impl Session {
                 // Keep what was shown: the user still has the other side and the old comparison.
                 Err(message) => doc.error = Some(message),
             }
-        }
-        if outcome.cancelled {
-            return;
         }
         match outcome.comparison {
             Some(comparison) => self.show(comparison, false),

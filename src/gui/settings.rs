@@ -126,6 +126,7 @@ pub fn clamp_font(size: f32) -> f32 {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn recent_comparisons_are_newest_first_without_duplicates() {
@@ -140,7 +141,7 @@ mod tests {
             settings
                 .recent
                 .iter()
-                .filter(|p| p.0 == PathBuf::from("old5"))
+                .filter(|p| p.0 == Path::new("old5"))
                 .count(),
             1
         );
