@@ -394,3 +394,51 @@ fn a_slow_comparison_shows_progress_and_can_be_cancelled() {
         eprintln!("the comparison finished before it could be cancelled; nothing to check");
     }
 }
+
+#[test]
+fn ctrl_plus_minus_and_zero_size_the_text() {
+    let mut harness = sample();
+    let start = harness.state().font_size();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().font_size(), start + 2.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert_eq!(harness.state().font_size(), start + 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().font_size(), start);
+}
+
+#[test]
+fn the_theme_can_be_chosen_from_the_view_menu() {
+    let mut harness = sample();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn every_control_in_every_menu_has_an_accessible_name() {
+    let mut harness = sample();
+    harness.check_accessibility();
+    for menu in ["File", "View", "Compare"] {
+        harness.get_by_label(menu).click();
+        harness.run();
+        harness.check_accessibility();
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.check_accessibility();
+}

@@ -192,6 +192,11 @@ impl RedlineApp {
         self.view.notice.as_deref()
     }
 
+    /// The panes' text size in points.
+    pub fn font_size(&self) -> f32 {
+        self.settings.font_size
+    }
+
     /// The compare options in use.
     pub fn options(&self) -> crate::compare::CompareOptions {
         self.settings.options
