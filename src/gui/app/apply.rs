@@ -1,0 +1,226 @@
+//! Carrying out [`Action`]s, and taking in finished background jobs: the one place where the
+//! window's state changes.
+
+use std::time::Instant;
+
+use super::RedlineApp;
+use crate::compare::Side;
+use crate::gui::actions::Action;
+use crate::gui::jobs::{Job, Outcome, Request, Source};
+use crate::gui::session::Session;
+use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
+use crate::gui::view::ScrollTarget;
+
+impl RedlineApp {
+    pub(super) fn start(&mut self, request: Request) {
+        // Replacing the job drops (and so cancels) the one running.
+        self.job = Some(Job::spawn(request, self.waker()));
+    }
+
+    pub(super) fn finish_job(&mut self, result: Result<Outcome, String>) {
+        self.job = None;
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                self.session.failure = Some(message);
+                return;
+            }
+        };
+        let before = self.session.generation();
+        self.session.apply(outcome);
+        if self.session.generation() != before {
+            self.view.frames_since_change = 0;
+            let count = self.session.comparison().map_or(0, |c| c.changes.len());
+            self.view.current_change = self.view.current_change.filter(|&c| c < count);
+            let paths = [Side::Old, Side::New].map(|s| {
+                self.session
+                    .side(s)
+                    .source
+                    .as_ref()
+                    .and_then(Source::path)
+                    .cloned()
+            });
+            if let [Some(old), Some(new)] = paths
+                && !self.session.is_one_sided()
+            {
+                self.settings.remember(old, new);
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) {
+        let options = self.settings.options;
+        match action {
+            Action::OpenDialog(side) => {
+                let wake = self.waker();
+                self.dialogs.open(side, wake);
+            }
+            Action::OpenFile(side, path) => {
+                let request = self
+                    .session
+                    .replace_request(side, Source::File(path), options);
+                self.start(request);
+            }
+            Action::OpenPair(old, new) => {
+                self.view.current_change = None;
+                self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
+                self.start(Session::load_request(
+                    Source::File(old),
+                    Source::File(new),
+                    options,
+                ));
+            }
+            Action::OpenRecent(n) => {
+                if let Some((old, new)) = self.settings.recent.get(n).cloned() {
+                    self.apply(Action::OpenPair(old, new));
+                }
+            }
+            Action::PasteAs(side) => {
+                self.view.paste_target = Some((side, Instant::now()));
+                self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste));
+            }
+            Action::LoadText(side, text) => {
+                let name = match side {
+                    Side::Old => "pasted text (old)",
+                    Side::New => "pasted text (new)",
+                };
+                let source = Source::Pasted {
+                    name: name.to_owned(),
+                    text,
+                };
+                let request = self.session.replace_request(side, source, options);
+                self.start(request);
+            }
+            Action::Swap => {
+                self.session.swap();
+                self.view.current_change = None;
+                self.start(self.session.recompare_request(options));
+            }
+            Action::Reload => self.start(self.session.reload_request(options)),
+            Action::Cancel => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Action::SetOptions(new) => {
+                self.settings.options = new;
+                self.start(self.session.recompare_request(new));
+            }
+            Action::NextChange => self.step_change(true),
+            Action::PreviousChange => self.step_change(false),
+            Action::GoToChange(n) => self.go_to_change(n),
+            Action::GoToRow(row) => {
+                if let Some(c) = self.session.comparison() {
+                    let r = c.rows.get(row);
+                    self.view.current_change = r.and_then(|r| r.new_change.or(r.old_change));
+                }
+                self.view.scroll_target = Some(ScrollTarget::Row(row));
+            }
+            Action::ScrollTo(y) => self.view.scroll_target = Some(ScrollTarget::Offset(y)),
+            Action::ToggleChangeList => {
+                self.settings.show_change_list = !self.settings.show_change_list;
+            }
+            Action::SetHideUnchanged(hide) => {
+                self.settings.hide_unchanged = hide;
+                if let Some(n) = self.view.current_change {
+                    self.go_to_change(n);
+                }
+            }
+            Action::FontSize(step) => {
+                let size = self.settings.font_size;
+                self.settings.font_size = match step {
+                    0 => DEFAULT_FONT_SIZE,
+                    s => clamp_font(size + f32::from(s)),
+                };
+            }
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.with_ctx(|ctx| ctx.set_theme(theme.preference()));
+            }
+            Action::OpenFind => {
+                self.find.open = true;
+                self.find.focus = true;
+                self.find.set_query(self.find.query().to_owned());
+            }
+            Action::CloseFind => self.find.close(),
+            Action::FindQuery(query) => {
+                self.find.set_query(query);
+                self.find.refresh(
+                    self.session.comparison().map(|c| c.as_ref()),
+                    self.session.generation(),
+                );
+                if let Some(row) = self
+                    .find
+                    .current()
+                    .and_then(|i| self.find.hits().get(i))
+                    .map(|h| h.row)
+                {
+                    self.show_row(row);
+                }
+            }
+            Action::FindNext | Action::FindPrevious => {
+                let forward = action == Action::FindNext;
+                if let Some(row) = self.find.step(forward).map(|h| h.row) {
+                    self.show_row(row);
+                }
+            }
+            Action::DismissNotice => self.view.notice = None,
+            Action::Quit => {
+                self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Close))
+            }
+        }
+    }
+
+    /// Scrolls a row into view, showing unchanged paragraphs again if it is folded away.
+    fn show_row(&mut self, row: usize) {
+        let folded = self
+            .session
+            .comparison()
+            .and_then(|c| c.rows.get(row))
+            .is_some_and(|r| r.is_unchanged());
+        if folded && self.settings.hide_unchanged {
+            self.settings.hide_unchanged = false;
+        }
+        self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    fn go_to_change(&mut self, n: usize) {
+        let Some(change) = self.session.comparison().and_then(|c| c.changes.get(n)) else {
+            return;
+        };
+        let row = change.old_row.min(change.new_row);
+        self.view.current_change = Some(n);
+        self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    fn step_change(&mut self, forward: bool) {
+        let Some(c) = self.session.comparison() else {
+            return;
+        };
+        let count = c.changes.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.view.current_change {
+            Some(i) if forward => (i + 1).min(count - 1),
+            Some(i) => i.saturating_sub(1),
+            None => {
+                // Start from what is on screen: the first change at or below the top.
+                let top = self.view.scroll_offset;
+                let first_below = c.changes.iter().position(|ch| {
+                    let row = ch.old_row.min(ch.new_row);
+                    self.layout
+                        .item_of_row(row)
+                        .is_some_and(|item| self.layout.top(item) >= top - 1.0)
+                });
+                match (first_below, forward) {
+                    (Some(i), true) => i,
+                    (Some(i), false) => i.saturating_sub(1),
+                    (None, _) => count - 1,
+                }
+            }
+        };
+        self.go_to_change(next);
+    }
+}
