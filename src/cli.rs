@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use redline::compare::{CompareOptions, Comparer};
 use redline::document::{DEFAULT_MAX_BYTES, LoadOptions};
 use redline::export::{Format, write_atomically};
+use redline::summary::ChangeSummary;
 use redline::text::Article;
 
 /// Redline: see what changed between two versions of an article.
@@ -49,7 +50,8 @@ pub struct SummaryArgs {
     pub old: PathBuf,
     /// The new version.
     pub new: PathBuf,
-    /// Output format; by default taken from the --output file's extension, else markdown.
+    /// Output format; by default taken from the --output file's extension (.md, .html, .json,
+    /// .txt), else markdown.
     #[arg(long, short)]
     pub format: Option<Format>,
     /// Write the summary to FILE (atomically) instead of standard output.
@@ -138,7 +140,7 @@ fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
         .unwrap_or_default();
-    let text = format.render(&comparison);
+    let text = format.render(&ChangeSummary::new(&comparison));
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes(), &[&args.old, &args.new])
             .map_err(|e| e.to_string())?,

@@ -4,7 +4,8 @@
 //!
 //! ```text
 //! load (bytes → text)  →  segment (paragraphs, sentences, words)
-//!     →  compare (align paragraphs + word diffs → one Comparison)  →  export / window / CLI
+//!     →  compare (align paragraphs + word diffs → one Comparison)
+//!     →  summarize (ChangeSummary: facts a fact-checker checks first)  →  export / window / CLI
 //! ```
 //!
 //! ```
@@ -13,7 +14,8 @@
 //! let old = Article::from_text("v1", "Beijing has placed some limits on the relationship.");
 //! let new = Article::from_text("v2", "Beijing has placed some boundaries on ties.");
 //! let comparison = compare(old.shared(), new.shared(), &CompareOptions::default());
-//! let json = redline::export::json(&comparison);
+//! let summary = redline::summary::ChangeSummary::new(&comparison);
+//! let json = redline::export::json(&summary);
 //! assert!(json.contains("\"kind\": \"changed\""));
 //! ```
 //!
@@ -26,4 +28,5 @@ pub mod export;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod sample;
+pub mod summary;
 pub mod text;

@@ -214,3 +214,29 @@ fn markdown_lists_changes_with_marked_words() {
     );
     assert!(md.contains("**Deleted** old ¶1"));
 }
+
+#[test]
+fn every_format_by_flag_or_by_extension() {
+    let (old, new) = samples();
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, ext, marker) in [
+        ("markdown", "md", "## For the fact-checker"),
+        ("html", "html", "<!DOCTYPE html>"),
+        ("json", "json", "\"facts\""),
+        ("text", "txt", "For the fact-checker\n--------------------"),
+    ] {
+        let out = summary(&old, &new, &["--format", flag]);
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(marker),
+            "{flag}"
+        );
+        let path = dir.path().join(format!("summary.{ext}"));
+        let out = summary(&old, &new, &["--output", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{ext}");
+        assert!(
+            std::fs::read_to_string(&path).unwrap().contains(marker),
+            "{ext}"
+        );
+    }
+}

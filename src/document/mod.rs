@@ -53,6 +53,8 @@ pub struct SourceInfo {
     pub encoding: String,
     /// The size of the input in bytes, before decoding.
     pub bytes: u64,
+    /// When the file was last modified, if it came from a file that says.
+    pub modified: Option<std::time::SystemTime>,
     /// Repairs made while reading.
     pub warnings: Vec<LoadWarning>,
 }
@@ -72,13 +74,14 @@ impl Document {
     /// Refuses directories, special files, files over `options.max_bytes` and binary content
     /// with a [`LoadError`] that names the file and says what is supported.
     pub fn load(path: &Path, options: &LoadOptions) -> Result<Self, LoadError> {
-        let bytes = read_limited(path, options.max_bytes)?;
+        let (bytes, modified) = read_limited(path, options.max_bytes)?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let mut doc = Self::from_bytes(&name, bytes).map_err(|e| e.with_path(path))?;
         doc.source.path = Some(path.to_path_buf());
+        doc.source.modified = modified;
         Ok(doc)
     }
 
@@ -99,6 +102,7 @@ impl Document {
                 path: None,
                 encoding: encoding.to_owned(),
                 bytes: size,
+                modified: None,
                 warnings,
             },
             text,
@@ -116,6 +120,7 @@ impl Document {
                 path: None,
                 encoding: "UTF-8".to_owned(),
                 bytes: text.len() as u64,
+                modified: None,
                 warnings: Vec::new(),
             },
             text,
@@ -124,7 +129,11 @@ impl Document {
 }
 
 /// Reads at most `max_bytes` from a regular file, refusing anything else with a typed error.
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+/// Also returns the file's modification time.
+fn read_limited(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::from_io(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory {
@@ -156,5 +165,5 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
             limit: max_bytes,
         });
     }
-    Ok(bytes)
+    Ok((bytes, meta.modified().ok()))
 }

@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use super::edit_texts;
-use crate::compare::{ChangeKind, CompareOptions, Comparison, EditOp, Side, Stats};
+use crate::compare::{ChangeKind, CompareOptions, EditOp, Side, Stats};
 use crate::document::LoadWarning;
+use crate::summary::{ChangeSummary, Facts, FileHeader, VERSION, timestamp};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "redline-summary";
@@ -15,24 +16,43 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Summary<'a> {
     format: &'static str,
     version: u32,
-    old: FileInfo<'a>,
-    new: FileInfo<'a>,
+    generated: String,
+    redline_version: &'static str,
+    old: FileOut<'a>,
+    new: FileOut<'a>,
     options: &'a CompareOptions,
     stats: &'a Stats,
     approximate: bool,
     elapsed_ms: u128,
+    facts: &'a Facts,
     changes: Vec<ChangeOut>,
 }
 
 #[derive(Serialize)]
-struct FileInfo<'a> {
+struct FileOut<'a> {
     name: &'a str,
-    path: Option<String>,
+    path: Option<&'a str>,
     encoding: &'a str,
     bytes: u64,
+    modified: Option<String>,
     paragraphs: usize,
     words: usize,
     warnings: &'a [LoadWarning],
+}
+
+impl<'a> FileOut<'a> {
+    fn of(h: &'a FileHeader) -> Self {
+        Self {
+            name: &h.name,
+            path: h.path.as_deref(),
+            encoding: &h.encoding,
+            bytes: h.bytes,
+            modified: h.modified.map(timestamp),
+            paragraphs: h.paragraphs,
+            words: h.words,
+            warnings: &h.warnings,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -51,20 +71,9 @@ struct EditOut {
     text: String,
 }
 
-/// Renders the comparison as the `redline-summary` JSON document, pretty-printed.
-pub fn json(comparison: &Comparison) -> String {
-    let file = |side: Side| {
-        let a = comparison.article(side);
-        FileInfo {
-            name: &a.source.name,
-            path: a.source.path.as_ref().map(|p| p.display().to_string()),
-            encoding: &a.source.encoding,
-            bytes: a.source.bytes,
-            paragraphs: a.paragraphs.len(),
-            words: a.words,
-            warnings: &a.source.warnings,
-        }
-    };
+/// Renders the summary as the `redline-summary` JSON document, pretty-printed.
+pub fn json(summary: &ChangeSummary) -> String {
+    let comparison = summary.comparison;
     let changes = comparison
         .changes
         .iter()
@@ -80,17 +89,20 @@ pub fn json(comparison: &Comparison) -> String {
                 .collect(),
         })
         .collect();
-    let summary = Summary {
+    let out = Summary {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
-        old: file(Side::Old),
-        new: file(Side::New),
+        generated: timestamp(summary.generated),
+        redline_version: VERSION,
+        old: FileOut::of(&summary.old),
+        new: FileOut::of(&summary.new),
         options: &comparison.options,
         stats: &comparison.stats,
         approximate: comparison.approximate,
         elapsed_ms: comparison.elapsed.as_millis(),
+        facts: &summary.facts,
         changes,
     };
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }

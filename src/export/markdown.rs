@@ -2,129 +2,104 @@
 
 use std::fmt::Write;
 
-use super::edit_texts;
-use crate::compare::{Change, ChangeKind, Comparison, EditOp, Side};
+use super::{
+    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, overview,
+};
+use crate::compare::EditOp;
+use crate::summary::{ChangeSummary, Fact, FileHeader, VERSION, timestamp};
 
-/// Renders the comparison as Markdown.
-pub fn markdown(comparison: &Comparison) -> String {
-    let (old, new) = (&comparison.old, &comparison.new);
-    let s = &comparison.stats;
+/// Renders the summary as Markdown.
+pub fn markdown(summary: &ChangeSummary) -> String {
+    let comparison = summary.comparison;
+    let (old, new) = (&summary.old, &summary.new);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# Changes: {} → {}\n",
-        escape(&old.source.name),
-        escape(&new.source.name)
+        escape(&old.name),
+        escape(&new.name)
     );
     let _ = writeln!(out, "| | old | new |\n|---|---|---|");
-    let _ = writeln!(
-        out,
-        "| file | {} | {} |",
-        file_cell(comparison, Side::Old),
-        file_cell(comparison, Side::New)
-    );
-    let _ = writeln!(
-        out,
-        "| paragraphs / words | {} / {} | {} / {} |\n",
-        old.paragraphs.len(),
-        old.words,
-        new.paragraphs.len(),
-        new.words
-    );
-    let _ = writeln!(
-        out,
-        "{} changed, {} moved, {} inserted, {} deleted, {} unchanged paragraphs; {} words added, {} removed. Similarity {:.0}%.",
-        s.changed,
-        s.moved,
-        s.inserted,
-        s.deleted,
-        s.unchanged,
-        s.words_inserted,
-        s.words_deleted,
-        s.similarity * 100.0
-    );
-    let _ = writeln!(out, "Options: {}.", comparison.options.describe());
-    if comparison.approximate {
-        let _ = writeln!(
-            out,
-            "\n*The comparison ran out of time; some word differences are coarser than they could be.*"
-        );
-    }
-    if comparison.changes.is_empty() {
-        let _ = writeln!(out, "\nNo changes.");
-        return out;
-    }
-    let _ = writeln!(out, "\n## Changes\n");
-    for (n, change) in comparison.changes.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}** {}: {}\n",
-            n + 1,
-            title(change),
-            where_(change),
-            body(comparison, change)
-        );
-    }
-    out
-}
-
-fn file_cell(comparison: &Comparison, side: Side) -> String {
-    let src = &comparison.article(side).source;
-    let mut cell = format!(
-        "{} ({} bytes, {})",
-        escape(&src.name),
-        src.bytes,
-        src.encoding
-    );
-    for w in &src.warnings {
-        let _ = write!(cell, " ⚠ {}", escape(&w.0));
-    }
-    cell
-}
-
-fn title(change: &Change) -> &'static str {
-    match change.kind {
-        ChangeKind::Changed if change.new.len() > 1 => "Split",
-        ChangeKind::Changed if change.old.len() > 1 => "Merged",
-        ChangeKind::Changed => "Changed",
-        ChangeKind::Moved => "Moved",
-        ChangeKind::Inserted => "Inserted",
-        ChangeKind::Deleted => "Deleted",
-    }
-}
-
-/// "¶3 → ¶2" in paragraph numbers from 1.
-fn where_(change: &Change) -> String {
-    let list = |r: &std::ops::Range<usize>| {
-        r.clone()
-            .map(|i| format!("¶{}", i + 1))
-            .collect::<Vec<_>>()
-            .join("+")
+    let row = |out: &mut String, label: &str, f: &dyn Fn(&FileHeader) -> String| {
+        let _ = writeln!(out, "| {label} | {} | {} |", f(old), f(new));
     };
-    match (change.old.is_empty(), change.new.is_empty()) {
-        (true, _) => format!("new {}", list(&change.new)),
-        (_, true) => format!("old {}", list(&change.old)),
-        _ => format!("{} → {}", list(&change.old), list(&change.new)),
+    row(&mut out, "file", &|h| escape(&h.name));
+    row(&mut out, "path", &|h| {
+        h.path.as_deref().map_or("—".to_owned(), escape)
+    });
+    row(&mut out, "size", &|h| {
+        format!("{} bytes, {}", h.bytes, h.encoding)
+    });
+    row(&mut out, "modified", &|h| {
+        h.modified.map_or("—".to_owned(), timestamp)
+    });
+    row(&mut out, "paragraphs / words", &|h| {
+        format!("{} / {}", h.paragraphs, h.words)
+    });
+    for h in [old, new] {
+        for w in &h.warnings {
+            let _ = writeln!(out, "\n⚠ {}: {}", escape(&h.name), escape(&w.0));
+        }
     }
-}
-
-fn body(comparison: &Comparison, change: &Change) -> String {
-    let mut out = String::new();
-    for (op, text) in edit_texts(comparison, change) {
-        let text = text.replace("\n\n", " ¶ ");
-        let lead = &text[..text.len() - text.trim_start().len()];
-        let words = escape(text.trim_start());
-        match op {
-            EditOp::Equal => out.push_str(&escape(&text)),
-            EditOp::Delete => {
-                let _ = write!(out, "{lead}~~{words}~~");
-            }
-            EditOp::Insert => {
-                let _ = write!(out, "{lead}**{words}**");
+    let _ = writeln!(
+        out,
+        "\nOptions: {}. Made by Redline {VERSION} on {}.",
+        comparison.options.describe(),
+        timestamp(summary.generated)
+    );
+    let _ = writeln!(out, "\n## Overview\n\n{}", overview(comparison));
+    if comparison.approximate {
+        let _ = writeln!(out, "\n*{APPROXIMATE_NOTE}*");
+    }
+    let _ = writeln!(out, "\n## For the fact-checker");
+    for (title, list) in facets(&summary.facts) {
+        let _ = writeln!(out, "\n**{title}**\n");
+        if list.is_empty() {
+            let _ = writeln!(out, "- no changes");
+        }
+        for (what, facts) in [
+            ("added", &list.added),
+            ("removed", &list.removed),
+            ("changed", &list.changed),
+        ] {
+            for fact in facts {
+                let _ = writeln!(out, "- {what} ({}): {}", fact_place(fact), fact_text(fact));
             }
         }
     }
+    let _ = writeln!(out, "\n## Changes\n");
+    if comparison.changes.is_empty() {
+        let _ = writeln!(out, "No changes.");
+    }
+    for (n, change) in comparison.changes.iter().enumerate() {
+        let mut body = String::new();
+        for (op, text) in edit_texts(comparison, change) {
+            let text = text.replace("\n\n", " ¶ ");
+            let lead = &text[..text.len() - text.trim_start().len()];
+            let words = escape(text.trim_start());
+            let _ = match op {
+                EditOp::Equal => write!(body, "{lead}{words}"),
+                EditOp::Delete => write!(body, "{lead}~~{words}~~"),
+                EditOp::Insert => write!(body, "{lead}**{words}**"),
+            };
+        }
+        let _ = writeln!(
+            out,
+            "{}. **{}** {}: {body}\n",
+            n + 1,
+            change_title(change),
+            change_place(change)
+        );
+    }
     out
+}
+
+fn fact_text(fact: &Fact) -> String {
+    match (&fact.old, &fact.new) {
+        (Some(o), Some(n)) => format!("{} → {}", escape(o), escape(n)),
+        (Some(t), None) | (None, Some(t)) => escape(t),
+        (None, None) => String::new(),
+    }
 }
 
 /// Escapes the characters Markdown would take as formatting.

@@ -1,32 +1,49 @@
-//! Writers that turn a [`Comparison`](crate::compare::Comparison) into something a colleague can
-//! read without Redline, and the one safe way to put it on disk.
+//! Writers that turn a [`ChangeSummary`] into something a colleague can read without Redline,
+//! and the one safe way to put it on disk.
+//!
+//! Every format shows the same things in the same order (the files, the overview, the
+//! fact-check facets, the changes); the shared wording lives here so the formats agree.
 
+mod html;
 mod json;
 mod markdown;
+mod text;
 mod write;
 
+pub use html::html;
 pub use json::{FORMAT_NAME, FORMAT_VERSION, json};
 pub use markdown::markdown;
+pub use text::text;
 pub use write::{ExportError, write_atomically};
 
-use crate::compare::{Change, Comparison, EditOp, Side};
+use crate::compare::{Change, ChangeKind, Comparison, EditOp, Side};
+use crate::summary::{ChangeSummary, FactList, Facts};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown that reads well as plain text.
+    /// Markdown that reads well as plain text and renders on common viewers.
     #[default]
     Markdown,
+    /// One self-contained HTML page, readable when printed.
+    Html,
     /// The JSON document described in the README (`redline-summary`, version 1).
     Json,
+    /// Plain text for pasting into an email.
+    Text,
 }
 
 impl Format {
-    /// Renders a comparison in this format.
-    pub fn render(self, comparison: &Comparison) -> String {
+    /// Every format, for menus and messages.
+    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Json, Self::Text];
+
+    /// Renders a summary in this format.
+    pub fn render(self, summary: &ChangeSummary) -> String {
         match self {
-            Self::Markdown => markdown(comparison),
-            Self::Json => json(comparison),
+            Self::Markdown => markdown(summary),
+            Self::Html => html(summary),
+            Self::Json => json(summary),
+            Self::Text => text(summary),
         }
     }
 
@@ -35,11 +52,125 @@ impl Format {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
             "json" => Some(Self::Json),
+            "txt" | "text" => Some(Self::Text),
             _ => None,
         }
     }
+
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::Text => "txt",
+        }
+    }
 }
+
+/// A default file name for a summary of `old` → `new`, e.g. `article-v1 vs article-v2.md`.
+pub fn default_file_name(summary: &ChangeSummary, format: Format) -> String {
+    let stem = |name: &str| {
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .map_or(name.to_owned(), |s| s.to_string_lossy().into_owned());
+        stem.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || "-_. ".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect::<String>()
+    };
+    format!(
+        "{} vs {}.{}",
+        stem(&summary.old.name),
+        stem(&summary.new.name),
+        format.extension()
+    )
+}
+
+/// The facets with their headings, in the order every format lists them.
+pub(crate) fn facets(facts: &Facts) -> [(&'static str, &FactList); 4] {
+    [
+        ("Quotes", &facts.quotes),
+        ("Attributions", &facts.attributions),
+        ("Numbers and dates", &facts.numbers),
+        ("Names", &facts.names),
+    ]
+}
+
+/// "¶3", "¶3+¶4" for paragraph numbers from 1.
+pub(crate) fn paragraph_list(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(|n| format!("¶{n}"))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// Where a change is: "old ¶1", "new ¶7" or "¶4 → ¶3".
+pub(crate) fn change_place(change: &Change) -> String {
+    let list =
+        |r: &std::ops::Range<usize>| paragraph_list(&r.clone().map(|i| i + 1).collect::<Vec<_>>());
+    match (change.old.is_empty(), change.new.is_empty()) {
+        (true, _) => format!("new {}", list(&change.new)),
+        (_, true) => format!("old {}", list(&change.old)),
+        _ => format!("{} → {}", list(&change.old), list(&change.new)),
+    }
+}
+
+/// The heading of a change: "Changed", "Split", "Merged", "Moved", "Inserted", "Deleted".
+pub(crate) fn change_title(change: &Change) -> &'static str {
+    match change.kind {
+        ChangeKind::Changed if change.new.len() > 1 => "Split",
+        ChangeKind::Changed if change.old.len() > 1 => "Merged",
+        ChangeKind::Changed => "Changed",
+        ChangeKind::Moved => "Moved",
+        ChangeKind::Inserted => "Inserted",
+        ChangeKind::Deleted => "Deleted",
+    }
+}
+
+/// Where a fact is, e.g. "old ¶4 → new ¶3" or "new ¶2".
+pub(crate) fn fact_place(fact: &crate::summary::Fact) -> String {
+    match (
+        fact.old_paragraphs.is_empty(),
+        fact.new_paragraphs.is_empty(),
+    ) {
+        (false, false) => format!(
+            "old {} → new {}",
+            paragraph_list(&fact.old_paragraphs),
+            paragraph_list(&fact.new_paragraphs)
+        ),
+        (false, true) => format!("old {}", paragraph_list(&fact.old_paragraphs)),
+        _ => format!("new {}", paragraph_list(&fact.new_paragraphs)),
+    }
+}
+
+/// The overview sentence every format opens with.
+pub(crate) fn overview(comparison: &Comparison) -> String {
+    let s = &comparison.stats;
+    format!(
+        "{} changed, {} moved, {} inserted, {} deleted, {} unchanged paragraphs; {} words added, {} removed. Similarity {:.0}%.",
+        s.changed,
+        s.moved,
+        s.inserted,
+        s.deleted,
+        s.unchanged,
+        s.words_inserted,
+        s.words_deleted,
+        s.similarity * 100.0
+    )
+}
+
+/// The note shown when the time budget ran out.
+pub(crate) const APPROXIMATE_NOTE: &str =
+    "The comparison ran out of time; some word differences are coarser than they could be.";
 
 /// One step of a change as text: what `edits` in the JSON and the marks in Markdown show.
 ///

@@ -41,7 +41,7 @@ fn pipeline(old: &str, new: &str) -> String {
         (old.join().unwrap(), new)
     });
     let cmp = compare(old.shared(), new.shared(), &CompareOptions::default());
-    redline::export::json(&cmp)
+    redline::export::json(&redline::summary::ChangeSummary::new(&cmp))
 }
 
 #[divan::bench(sample_count = 10)]

@@ -126,7 +126,11 @@ proptest! {
         let options = CompareOptions { ignore_case: case, fold_quotes: quotes, fold_compat: false, ignore_punctuation: punct };
         let cmp = diff_with(&old, &new, options);
         check_invariants(&cmp, false);
-        prop_assert!(serde_json::from_str::<serde_json::Value>(&redline::export::json(&cmp)).is_ok());
+        let summary = redline::summary::ChangeSummary::new(&cmp);
+        prop_assert!(serde_json::from_str::<serde_json::Value>(&redline::export::json(&summary)).is_ok());
+        for format in redline::export::Format::ALL {
+            prop_assert!(!format.render(&summary).is_empty());
+        }
     }
 
     #[test]
@@ -135,7 +139,7 @@ proptest! {
             let article = Article::from_document(doc).shared();
             let sample = Article::from_document(redline::sample::old()).shared();
             let cmp = redline::compare::compare(sample, article, &CompareOptions::default());
-            let _ = redline::export::markdown(&cmp);
+            let _ = redline::export::html(&redline::summary::ChangeSummary::new(&cmp));
         }
     }
 }

@@ -1,0 +1,161 @@
+//! One self-contained HTML page: inline CSS, no scripts, fonts or images from anywhere, and a
+//! Content-Security-Policy that forbids scripts, so an article that contains `<script>` can do
+//! nothing. Everything that comes from the documents is escaped.
+
+use std::fmt::Write;
+
+use super::{
+    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, overview,
+};
+use crate::compare::{EditOp, Side};
+use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
+
+const STYLE: &str = "body{font:15px/1.5 Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
+h1,h2,h3{font-family:system-ui,sans-serif}table{border-collapse:collapse;width:100%}\
+th,td{border:1px solid #bbb;padding:.3rem .5rem;vertical-align:top;text-align:left}\
+th{background:#eee;font-family:system-ui,sans-serif}\
+del{background:#fde0e0;color:#8a1010;text-decoration:line-through}\
+ins{background:#ddf4dd;color:#0b5a0b;text-decoration:underline}\
+td.old,td.new{width:45%}.kind{white-space:nowrap;font-family:system-ui,sans-serif}\
+.note{font-style:italic}tr{break-inside:avoid}\
+@media print{body{margin:0;max-width:none}del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+/// Renders the summary as a standalone HTML page.
+pub fn html(summary: &ChangeSummary) -> String {
+    let comparison = summary.comparison;
+    let title = format!("Changes: {} → {}", summary.old.name, summary.new.name);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"Redline {VERSION}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(&title),
+        escape(&title)
+    );
+    out.push_str("<table class=\"files\">\n<tr><th></th><th>old</th><th>new</th></tr>\n");
+    let (old, new) = (&summary.old, &summary.new);
+    let row = |out: &mut String, label: &str, f: &dyn Fn(&FileHeader) -> String| {
+        let _ = writeln!(
+            out,
+            "<tr><th>{label}</th><td>{}</td><td>{}</td></tr>",
+            escape(&f(old)),
+            escape(&f(new))
+        );
+    };
+    row(&mut out, "file", &|h| h.name.clone());
+    row(&mut out, "path", &|h| {
+        h.path.clone().unwrap_or_else(|| "—".to_owned())
+    });
+    row(&mut out, "size", &|h| {
+        format!("{} bytes, {}", h.bytes, h.encoding)
+    });
+    row(&mut out, "modified", &|h| {
+        h.modified.map_or("—".to_owned(), timestamp)
+    });
+    row(&mut out, "paragraphs / words", &|h| {
+        format!("{} / {}", h.paragraphs, h.words)
+    });
+    row(&mut out, "warnings", &|h| {
+        h.warnings
+            .iter()
+            .map(|w| w.0.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    out.push_str("</table>\n");
+    let _ = writeln!(
+        out,
+        "<p>Options: {}. Made by Redline {VERSION} on {}.</p>",
+        escape(&comparison.options.describe()),
+        timestamp(summary.generated)
+    );
+    let _ = writeln!(
+        out,
+        "<h2>Overview</h2>\n<p>{}</p>",
+        escape(&overview(comparison))
+    );
+    if comparison.approximate {
+        let _ = writeln!(out, "<p class=\"note\">{APPROXIMATE_NOTE}</p>");
+    }
+    out.push_str("<h2>For the fact-checker</h2>\n");
+    for (title, list) in facets(&summary.facts) {
+        let _ = writeln!(out, "<h3>{title}</h3>\n<ul>");
+        if list.is_empty() {
+            out.push_str("<li>no changes</li>\n");
+        }
+        for (what, facts) in [
+            ("added", &list.added),
+            ("removed", &list.removed),
+            ("changed", &list.changed),
+        ] {
+            for f in facts {
+                let text = match (&f.old, &f.new) {
+                    (Some(o), Some(n)) => {
+                        format!("<del>{}</del> → <ins>{}</ins>", escape(o), escape(n))
+                    }
+                    (Some(t), None) => format!("<del>{}</del>", escape(t)),
+                    (None, Some(t)) => format!("<ins>{}</ins>", escape(t)),
+                    (None, None) => String::new(),
+                };
+                let _ = writeln!(out, "<li>{what} ({}): {text}</li>", escape(&fact_place(f)));
+            }
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h2>Changes</h2>\n");
+    if comparison.changes.is_empty() {
+        out.push_str("<p>No changes.</p>\n");
+    } else {
+        out.push_str("<table class=\"changes\">\n<tr><th>#</th><th>change</th><th>old</th><th>new</th></tr>\n");
+        for (n, change) in comparison.changes.iter().enumerate() {
+            let edits = edit_texts(comparison, change);
+            let side = |side: Side| {
+                let mut cell = String::new();
+                for (op, text) in &edits {
+                    let text = escape(text).replace("\n\n", "<br><br>");
+                    match (op, side) {
+                        (EditOp::Equal, _) => cell.push_str(&text),
+                        (EditOp::Delete, Side::Old) => {
+                            let _ = write!(cell, "<del>{text}</del>");
+                        }
+                        (EditOp::Insert, Side::New) => {
+                            let _ = write!(cell, "<ins>{text}</ins>");
+                        }
+                        _ => {}
+                    }
+                }
+                cell
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"kind\">{}<br>{}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
+                n + 1,
+                change_title(change),
+                escape(&change_place(change)),
+                side(Side::Old),
+                side(Side::New)
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

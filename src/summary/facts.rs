@@ -1,0 +1,190 @@
+//! Fact-check facets: quotes, attributions, numbers and dates, names that changed.
+//!
+//! Each facet is a simple, deterministic heuristic (see its module). Quotes, attributions and
+//! numbers are compared within each [`Unit`]: what both sides have is not listed; what is left is
+//! paired in order as "changed" and the rest is "added" or "removed". Names are compared over the
+//! whole document: a name is listed when one version mentions it and the other does not at all.
+
+use std::collections::HashMap;
+
+use super::units::{Unit, units};
+use super::{attributions, names, numbers, quotes};
+use crate::compare::Comparison;
+
+/// One fact that was added, removed or changed, with where it is (paragraphs numbered from 1).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fact {
+    /// The old wording, for a removed or changed fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    /// The new wording, for an added or changed fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    /// Old paragraphs it occurs in.
+    pub old_paragraphs: Vec<usize>,
+    /// New paragraphs it occurs in.
+    pub new_paragraphs: Vec<usize>,
+}
+
+/// The facts of one facet, by what happened to them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FactList {
+    /// Only in the new version.
+    pub added: Vec<Fact>,
+    /// Only in the old version.
+    pub removed: Vec<Fact>,
+    /// Reworded: old → new.
+    pub changed: Vec<Fact>,
+}
+
+impl FactList {
+    /// Whether nothing is listed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// The four facets a fact-checker looks at first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Facts {
+    /// Quoted passages added, removed or altered.
+    pub quotes: FactList,
+    /// Sources and reporting verbs ("said", "according to") added, removed or changed.
+    pub attributions: FactList,
+    /// Figures, percentages, amounts, dates, weekdays and months.
+    pub numbers: FactList,
+    /// Names of people, places and organisations one version mentions and the other does not.
+    pub names: FactList,
+}
+
+impl Facts {
+    /// Extracts the facets of a comparison.
+    pub fn of(comparison: &Comparison) -> Self {
+        let units = units(comparison);
+        let ignore_case = comparison.options.ignore_case;
+        Self {
+            quotes: by_unit(
+                comparison,
+                &units,
+                ignore_case,
+                quotes::quotes,
+                quotes::alike,
+            ),
+            attributions: by_unit(
+                comparison,
+                &units,
+                ignore_case,
+                attributions::attributions,
+                |_, _| true,
+            ),
+            numbers: by_unit(
+                comparison,
+                &units,
+                ignore_case,
+                numbers::numbers,
+                numbers::alike,
+            ),
+            names: names::names(comparison),
+        }
+    }
+}
+
+/// A normalised form for matching facts: folded quotes and dashes, single spaces, no closing
+/// punctuation, and lower case when the comparison ignores case.
+pub(crate) fn fact_key(text: &str, ignore_case: bool) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect();
+    let mut key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if ignore_case {
+        key = key.to_lowercase();
+    }
+    key.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// Compares the facts of each unit's old and new paragraphs.
+fn by_unit(
+    comparison: &Comparison,
+    units: &[Unit],
+    ignore_case: bool,
+    extract: fn(&str) -> Vec<String>,
+    alike: fn(&str, &str) -> bool,
+) -> FactList {
+    let mut list = FactList::default();
+    for unit in units {
+        let collect = |paragraphs: &[crate::text::Paragraph], range: std::ops::Range<usize>| {
+            range
+                .flat_map(|i| {
+                    extract(&paragraphs[i].text)
+                        .into_iter()
+                        .map(move |f| (f, i + 1))
+                })
+                .collect::<Vec<(String, usize)>>()
+        };
+        let mut old = collect(&comparison.old.paragraphs, unit.old.clone());
+        let mut new = collect(&comparison.new.paragraphs, unit.new.clone());
+        // What both sides say is not news: remove matching pairs.
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (f, _) in &new {
+            *counts.entry(fact_key(f, ignore_case)).or_default() += 1;
+        }
+        let mut common: HashMap<String, usize> = HashMap::new();
+        old.retain(|(f, _)| {
+            let key = fact_key(f, ignore_case);
+            match counts.get_mut(&key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    *common.entry(key).or_default() += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        new.retain(|(f, _)| {
+            let key = fact_key(f, ignore_case);
+            match common.get_mut(&key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        // The rest: in order, alike pairs are changes; the others were added or removed.
+        let mut new_left = new.into_iter().peekable();
+        for (o, op) in old {
+            match new_left.peek() {
+                Some((n, _)) if alike(&o, n) => {
+                    let (n, np) = new_left.next().unwrap_or_default();
+                    list.changed.push(Fact {
+                        old: Some(o),
+                        new: Some(n),
+                        old_paragraphs: vec![op],
+                        new_paragraphs: vec![np],
+                    });
+                }
+                _ => list.removed.push(Fact {
+                    old: Some(o),
+                    new: None,
+                    old_paragraphs: vec![op],
+                    new_paragraphs: Vec::new(),
+                }),
+            }
+        }
+        for (n, np) in new_left {
+            list.added.push(Fact {
+                old: None,
+                new: Some(n),
+                old_paragraphs: Vec::new(),
+                new_paragraphs: vec![np],
+            });
+        }
+    }
+    list
+}

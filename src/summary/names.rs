@@ -1,0 +1,285 @@
+//! Names of people, places and organisations that one version mentions and the other does not.
+//!
+//! Rules: a name is a run of capitalised words (`Xinhua News Agency`, `CCTV`), which may take
+//! `of`, `de`, `van`, `von`, `al` inside, and `and` when two or more capitalised words follow it
+//! (`Belt and Road Initiative`). A possessive `’s` is dropped. Titles (`Speaker`, `President`, …)
+//! are left out. A word that is capitalised only because it starts a sentence (or follows an
+//! opening quote, bracket or dash at its start) counts only if the documents also capitalise it
+//! elsewhere. A name that is part of a name on the other side ("Biden", "Joe Biden") is the
+//! same entity and not listed. Weekdays and months belong to the numbers facet, and title-case lines (three in
+//! four words capitalised: headlines, "Listen: Putin and Xi Test Their …") are skipped.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::facts::{Fact, FactList};
+use crate::compare::{Comparison, Side};
+use crate::text::{Token, tokens};
+
+const TITLES: &[&str] = &[
+    "Speaker",
+    "President",
+    "Premier",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Secretary",
+    "General",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Lord",
+    "King",
+    "Queen",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Representative",
+    "Rep",
+    "Sen",
+    "Gov",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "al", "der", "da", "du", "la", "le",
+];
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A candidate word: where it is, and whether it opens its sentence.
+struct Word<'a> {
+    text: &'a str,
+    initial: bool,
+}
+
+/// The words of a paragraph with sentence-initial ones marked; `None` for title-case lines.
+fn words(text: &str) -> Option<Vec<Word<'_>>> {
+    let toks: Vec<Token> = tokens(text);
+    let mut out = Vec::new();
+    let mut initial = true;
+    for t in &toks {
+        let w = &text[t.range.clone()];
+        if !t.is_word {
+            if matches!(w, "." | "!" | "?" | ":" | ";") {
+                initial = true;
+            } else if !matches!(w, "“" | "\"" | "‘" | "(" | "[" | "—" | "--" | "-" | "–") {
+                initial = false;
+            }
+            out.push(Word {
+                text: w,
+                initial: false,
+            });
+            continue;
+        }
+        out.push(Word { text: w, initial });
+        initial = false;
+    }
+    let word_count = toks.iter().filter(|t| t.is_word).count();
+    let capitals = out
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_uppercase))
+        .count();
+    (word_count < 4 || capitals * 4 < word_count * 3).then_some(out)
+}
+
+fn base(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && word.chars().any(char::is_alphabetic)
+}
+
+/// The names in a paragraph, given the words the documents capitalise mid-sentence.
+fn names_in(text: &str, known: &HashSet<&str>) -> Vec<String> {
+    let Some(words) = words(text) else {
+        return Vec::new();
+    };
+    let is_name_word = |w: &Word| {
+        let b = base(w.text);
+        capitalised(b)
+            && !NOT_NAMES.contains(&b)
+            && !TITLES.contains(&b)
+            && (!w.initial || known.contains(b))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_name_word(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut parts = vec![base(words[i].text)];
+        let mut j = i + 1;
+        // A possessive ends the name: "Russia’s lower house".
+        while base(words[j - 1].text) == words[j - 1].text && j < words.len() {
+            let w = &words[j];
+            if is_name_word(w) {
+                parts.push(base(w.text));
+                j += 1;
+            } else if (CONNECTORS.contains(&w.text) && words.get(j + 1).is_some_and(is_name_word))
+                || (w.text == "and"
+                    && words.get(j + 1).is_some_and(is_name_word)
+                    && words.get(j + 2).is_some_and(is_name_word))
+            {
+                parts.push(w.text);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(parts.join(" "));
+        i = j;
+    }
+    out
+}
+
+/// Names one version mentions and the other does not, with the paragraphs they are in.
+pub(crate) fn names(comparison: &Comparison) -> FactList {
+    // Words capitalised mid-sentence anywhere are names even when they open a sentence.
+    let mut known: HashSet<&str> = HashSet::new();
+    for side in [Side::Old, Side::New] {
+        for p in &comparison.article(side).paragraphs {
+            if let Some(words) = words(&p.text) {
+                known.extend(
+                    words
+                        .iter()
+                        .filter(|w| !w.initial && capitalised(w.text))
+                        .map(|w| base(w.text)),
+                );
+            }
+        }
+    }
+    let found = |side: Side| {
+        let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in comparison.article(side).paragraphs.iter().enumerate() {
+            for name in names_in(&p.text, &known) {
+                let at = map.entry(name).or_default();
+                if at.last() != Some(&(i + 1)) {
+                    at.push(i + 1);
+                }
+            }
+        }
+        map
+    };
+    let (old, new) = (found(Side::Old), found(Side::New));
+    let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
+        let mut only: Vec<(&String, &Vec<usize>)> = map
+            .iter()
+            .filter(|(n, _)| !other.keys().any(|o| same_entity(n, o)))
+            .collect();
+        only.sort_by_key(|(_, at)| at.first().copied());
+        only.into_iter()
+            .map(|(n, at)| (n.clone(), at.clone()))
+            .collect::<Vec<_>>()
+    };
+    FactList {
+        added: in_order(&new, &old)
+            .into_iter()
+            .map(|(n, at)| Fact {
+                old: None,
+                new: Some(n),
+                old_paragraphs: Vec::new(),
+                new_paragraphs: at,
+            })
+            .collect(),
+        removed: in_order(&old, &new)
+            .into_iter()
+            .map(|(n, at)| Fact {
+                old: Some(n),
+                new: None,
+                old_paragraphs: at,
+                new_paragraphs: Vec::new(),
+            })
+            .collect(),
+        changed: Vec::new(),
+    }
+}
+
+/// Whether two names can be the same entity: one is the other or a run of its words ("Biden" and
+/// "Joe Biden", "Xi" and "Xi Jinping").
+fn same_entity(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let short: Vec<&str> = short.split(' ').collect();
+    let long: Vec<&str> = long.split(' ').collect();
+    long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn names_of(text: &str) -> Vec<String> {
+        let words = words(text).unwrap_or_default();
+        let known: HashSet<&str> = words
+            .iter()
+            .filter(|w| !w.initial && capitalised(w.text))
+            .map(|w| base(w.text))
+            .collect();
+        names_in(text, &known)
+    }
+
+    #[test]
+    fn multiword_names_titles_and_possessives() {
+        assert_eq!(
+            names_of(
+                "On the day Xi said in the meeting with Speaker Vyacheslav Volodin of the Duma, Russia’s lower house, according to CCTV."
+            ),
+            ["Xi", "Vyacheslav Volodin", "Duma", "Russia", "CCTV"]
+        );
+        assert_eq!(
+            names_of("the official Xinhua News Agency reported"),
+            ["Xinhua News Agency"]
+        );
+        assert_eq!(
+            names_of("promote the Belt and Road Initiative, as Xi and Putin agreed"),
+            ["Belt and Road Initiative", "Xi", "Putin"]
+        );
+        assert_eq!(names_of("the Bank of England said"), ["Bank of England"]);
+    }
+
+    #[test]
+    fn sentence_starts_and_dates_are_not_names() {
+        assert!(
+            names_of("Last month, trade rose. Also on Wednesday in October it fell.").is_empty()
+        );
+        assert_eq!(names_of("--With assistance from Evelyn Yu."), ["Evelyn Yu"]);
+    }
+
+    #[test]
+    fn headlines_are_skipped() {
+        assert!(
+            names_of("Listen: Putin and Xi Test Their No-Limits Friendship: Big Take Podcast")
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! The change summary: fact-check facets on the sample pair, and the exports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use redline::compare::{CompareOptions, Comparison, compare};
+use redline::summary::{ChangeSummary, Fact, FactList};
+use redline::text::Article;
+
+fn sample() -> Comparison {
+    compare(
+        Article::from_document(redline::sample::old()).shared(),
+        Article::from_document(redline::sample::new()).shared(),
+        &CompareOptions::default(),
+    )
+}
+
+fn olds(list: &[Fact]) -> Vec<&str> {
+    list.iter().filter_map(|f| f.old.as_deref()).collect()
+}
+
+fn news(list: &[Fact]) -> Vec<&str> {
+    list.iter().filter_map(|f| f.new.as_deref()).collect()
+}
+
+fn changed(list: &FactList) -> Vec<(&str, &str)> {
+    list.changed
+        .iter()
+        .map(|f| {
+            (
+                f.old.as_deref().unwrap_or(""),
+                f.new.as_deref().unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sample_facets_show_what_a_fact_checker_must_verify() {
+    let cmp = sample();
+    let facts = ChangeSummary::new(&cmp).facts;
+    println!("{facts:#?}");
+
+    let added_quotes = news(&facts.quotes.added);
+    assert!(
+        added_quotes.contains(
+            &"“comprehensive strategic coordination and mutually beneficial cooperation,”"
+        ),
+        "{added_quotes:?}"
+    );
+    assert!(
+        added_quotes.contains(&"“the best level in history”"),
+        "{added_quotes:?}"
+    );
+    let all_quotes = format!("{:?}", facts.quotes);
+    assert!(
+        !all_quotes.contains("no limits"),
+        "the unchanged quote is not listed: {all_quotes}"
+    );
+
+    let attributions = changed(&facts.attributions);
+    assert!(
+        attributions.contains(&(
+            "according to state run broadcaster CCTV",
+            "the official Xinhua News Agency reported"
+        )),
+        "{attributions:?}"
+    );
+    assert!(
+        attributions.contains(&("according to the statement", "according to the report")),
+        "{attributions:?}"
+    );
+
+    let removed_numbers = olds(&facts.numbers.removed);
+    assert!(
+        removed_numbers.contains(&"2023-11-22"),
+        "{removed_numbers:?}"
+    );
+    assert!(
+        removed_numbers.contains(&"Wednesday"),
+        "{removed_numbers:?}"
+    );
+
+    let added_names = news(&facts.names.added);
+    assert!(
+        added_names.contains(&"Xinhua News Agency"),
+        "{added_names:?}"
+    );
+    assert!(added_names.contains(&"Evelyn Yu"), "{added_names:?}");
+    assert!(
+        olds(&facts.names.removed).contains(&"CCTV"),
+        "{:?}",
+        facts.names.removed
+    );
+}
+
+/// The sample with the volatile parts fixed: no paths or times from the machine.
+fn fixed_sample() -> Comparison {
+    let mut cmp = sample();
+    cmp.elapsed = std::time::Duration::ZERO;
+    cmp
+}
+
+fn fixed_summary(cmp: &Comparison) -> ChangeSummary<'_> {
+    // 2026-11-22T09:00:00Z
+    ChangeSummary::at(
+        cmp,
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_338_000),
+    )
+}
+
+#[test]
+fn snapshot_markdown() {
+    let cmp = fixed_sample();
+    insta::assert_snapshot!(redline::export::markdown(&fixed_summary(&cmp)));
+}
+
+#[test]
+fn snapshot_html() {
+    let cmp = fixed_sample();
+    insta::assert_snapshot!(redline::export::html(&fixed_summary(&cmp)));
+}
+
+#[test]
+fn snapshot_json() {
+    let cmp = fixed_sample();
+    insta::assert_snapshot!(redline::export::json(&fixed_summary(&cmp)));
+}
+
+#[test]
+fn snapshot_text() {
+    let cmp = fixed_sample();
+    insta::assert_snapshot!(redline::export::text(&fixed_summary(&cmp)));
+}
+
+fn facts_of(old: &str, new: &str) -> redline::summary::Facts {
+    let cmp = compare(
+        Article::from_text("old", old).shared(),
+        Article::from_text("new", new).shared(),
+        &CompareOptions::default(),
+    );
+    ChangeSummary::new(&cmp).facts
+}
+
+#[test]
+fn quotes_added_removed_altered_and_unchanged() {
+    let f = facts_of(
+        "Xi said the ties had “no limits” today. He called it “a new era of trust between us” once.",
+        "Xi said the ties had “no limits” now. He called it “a new era of deep trust between us” once. Putin said “thank you”.",
+    );
+    assert_eq!(news(&f.quotes.added), ["“thank you”"]);
+    assert!(f.quotes.removed.is_empty());
+    assert_eq!(
+        changed(&f.quotes),
+        [(
+            "“a new era of trust between us”",
+            "“a new era of deep trust between us”"
+        )]
+    );
+}
+
+#[test]
+fn apostrophes_and_unchanged_paragraphs_give_no_quotes() {
+    let f = facts_of(
+        "Xi hasn’t said much.\n\nThe “no limits” pact stands.",
+        "Xi hasn’t said more.\n\nThe “no limits” pact stands.",
+    );
+    assert!(f.quotes.is_empty(), "{:?}", f.quotes);
+}
+
+#[test]
+fn attributions_changed_and_unchanged() {
+    let f = facts_of(
+        "Trade rose 5%, according to customs data. Prices fell, Li said.",
+        "Trade rose 5%, according to the central bank. Prices fell, Li said on Tuesday.",
+    );
+    assert_eq!(
+        changed(&f.attributions),
+        [("according to customs data", "according to the central bank")]
+    );
+    assert!(
+        f.attributions.added.is_empty() && f.attributions.removed.is_empty(),
+        "{:?}",
+        f.attributions
+    );
+}
+
+#[test]
+fn a_sentence_without_a_source_has_no_attribution() {
+    let f = facts_of(
+        "The talks resumed in March.",
+        "The talks resumed in April after a pause.",
+    );
+    assert!(f.attributions.is_empty(), "{:?}", f.attributions);
+}
+
+#[test]
+fn numbers_changed_added_and_removed() {
+    let f = facts_of(
+        "Exports rose 26% to $240 billion on Monday.\n\nNothing else changed in 2022.",
+        "Exports rose 27% to $240 billion.\n\nNothing else changed in 2022.",
+    );
+    assert_eq!(changed(&f.numbers), [("26%", "27%")]);
+    assert_eq!(olds(&f.numbers.removed), ["Monday"]);
+    assert!(
+        f.numbers.added.is_empty(),
+        "2022 and $240 billion are unchanged: {:?}",
+        f.numbers
+    );
+}
+
+#[test]
+fn may_the_verb_is_not_a_date() {
+    let f = facts_of("Xi may visit soon.", "Xi may visit later.");
+    assert!(f.numbers.is_empty(), "{:?}", f.numbers);
+}
+
+#[test]
+fn names_newly_mentioned_or_no_longer_mentioned() {
+    let f = facts_of(
+        "President Joe Biden met Li Qiang in Washington. Later, officials spoke.",
+        "Biden met Li Qiang in Beijing, Reuters reported. Later, officials spoke.",
+    );
+    // "Biden" is still Joe Biden: a name that is part of one on the other side is not news.
+    assert_eq!(news(&f.names.added), ["Beijing", "Reuters"]);
+    assert_eq!(olds(&f.names.removed), ["Washington"]);
+}
+
+#[test]
+fn sentence_starts_are_not_names() {
+    let f = facts_of(
+        "Officials met. Nothing happened.",
+        "Officials met. Something happened.",
+    );
+    assert!(f.names.is_empty(), "{:?}", f.names);
+}
+
+#[test]
+fn html_escapes_hostile_article_text() {
+    let hostile = "<script>alert('x')</script> </td></tr></table> <!-- & \"quoted\" <img src=x onerror=alert(1)>";
+    let cmp = compare(
+        Article::from_text("<b>old</b>.txt", "A calm paragraph.").shared(),
+        Article::from_text("new.txt", &format!("A calm paragraph.\n\n{hostile}")).shared(),
+        &CompareOptions::default(),
+    );
+    let html = redline::export::html(&ChangeSummary::new(&cmp));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<!--"), "{html}");
+    assert!(!html.contains("<b>old"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("Content-Security-Policy") && html.contains("script-src 'none'"));
+    // The page is self-contained: nothing is loaded from elsewhere.
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "{html}"
+    );
+}
