@@ -289,6 +289,7 @@ impl RedlineApp {
                         c,
                         self.session.generation(),
                         self.view.current_change,
+                        self.session.is_one_sided(),
                     ));
                 });
         }
@@ -344,6 +345,7 @@ impl RedlineApp {
             self.session.generation(),
             self.settings.hide_unchanged,
             style,
+            &self.find,
         );
         panes::show(
             ui,

@@ -26,6 +26,7 @@ impl ChangeList {
         comparison: &Comparison,
         generation: u64,
         current: Option<usize>,
+        one_sided: bool,
     ) -> Vec<Action> {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
@@ -40,7 +41,11 @@ impl ChangeList {
         let mut actions = Vec::new();
         ui.heading(format!("Changes ({})", self.entries.len()));
         if self.entries.is_empty() {
-            ui.label("No differences.");
+            ui.label(if one_sided {
+                "Nothing is compared: one side could not be read."
+            } else {
+                "No differences."
+            });
             return actions;
         }
         let row_height = ui.spacing().interact_size.y;

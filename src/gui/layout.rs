@@ -89,6 +89,7 @@ impl RowLayout {
         generation: u64,
         hide_unchanged: bool,
         style: Style,
+        find: &Find,
     ) {
         let items_key = (generation, hide_unchanged);
         let items_changed = self.items_key != Some(items_key);
@@ -113,7 +114,7 @@ impl RowLayout {
             self.tops_stale = true;
             if self.items.len() <= EAGER_ITEMS {
                 for i in 0..self.items.len() {
-                    self.lay_out(ctx, comparison, i, None);
+                    self.lay_out(ctx, comparison, i, find);
                 }
             }
         }
@@ -200,16 +201,14 @@ impl RowLayout {
         side_height(Side::Old).max(side_height(Side::New)) + 2.0 * PAD_Y + MARKER_HEIGHT
     }
 
-    /// Lays out an item if it is not yet; returns whether its height changed.
-    ///
-    /// `find` is needed to highlight matches; `None` while laying out eagerly is fine because the
-    /// cache is cleared whenever the highlights change.
+    /// Lays out an item if it is not yet, with `find`'s matches highlighted; returns whether its
+    /// height changed.
     fn lay_out(
         &mut self,
         ctx: &egui::Context,
         comparison: &Comparison,
         item: usize,
-        find: Option<&Find>,
+        find: &Find,
     ) -> bool {
         if self.cells.contains_key(&item) {
             return false;
@@ -229,7 +228,7 @@ impl RowLayout {
                 let mut height: f32 = 0.0;
                 let mut galleys = [None, None];
                 for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
-                    let hits = find.map(|f| f.hits_in(*r, side)).unwrap_or_default();
+                    let hits = find.hits_in(*r, side);
                     let Some(job) = cell_job(comparison, *r, side, &style, wrap, &hits) else {
                         continue;
                     };
@@ -267,7 +266,7 @@ impl RowLayout {
     ) -> f32 {
         let before = self.top(anchor);
         for item in range {
-            self.lay_out(ctx, comparison, item, Some(find));
+            self.lay_out(ctx, comparison, item, find);
         }
         // Cached layouts of rows far away are dropped so a long session does not hoard memory.
         if self.cells.len() > 4 * EAGER_ITEMS {
@@ -433,4 +432,104 @@ fn word_marks(
             (range.end <= len && !range.is_empty()).then_some((range, mark))
         })
         .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::compare::{CompareOptions, compare};
+    use crate::text::Article;
+
+    fn context() -> egui::Context {
+        let ctx = egui::Context::default();
+        // Fonts exist only after a first pass; its texture upload is not needed here.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        ctx
+    }
+
+    fn style(find: &Find) -> Style {
+        Style {
+            pane_width: 400.0,
+            font_size: 14.0,
+            text: Color32::GRAY,
+            palette: Palette::LIGHT,
+            find: find.generation(),
+        }
+    }
+
+    #[test]
+    fn find_matches_are_highlighted_in_rows_laid_out_at_once() {
+        let ctx = context();
+        let old = Article::from_text("a", "Putin met Xi.\n\nThey spoke.").shared();
+        let new = Article::from_text("b", "Putin met Xi again.\n\nThey spoke.").shared();
+        let comparison = compare(old, new, &CompareOptions::default());
+        let mut find = Find::default();
+        find.open = true;
+        find.set_query("spoke".to_owned());
+        find.refresh(Some(&comparison), 1);
+        assert_eq!(find.hits().len(), 2);
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let galley = layout.cells(1).unwrap().galleys[0].clone().unwrap();
+        let backgrounds: Vec<Color32> = galley
+            .job
+            .sections
+            .iter()
+            .map(|s| s.format.background)
+            .collect();
+        assert!(
+            backgrounds.contains(&Palette::LIGHT.find_current),
+            "{backgrounds:?}"
+        );
+    }
+
+    #[test]
+    fn deleted_words_are_struck_through_and_inserted_words_underlined() {
+        let ctx = context();
+        let old = Article::from_text("a", "They met on Monday in Moscow.").shared();
+        let new = Article::from_text("b", "They met on Tuesday in Moscow.").shared();
+        let comparison = compare(old, new, &CompareOptions::default());
+        let find = Find::default();
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let cells = layout.cells(0).unwrap();
+        let marked = |slot: usize| -> Vec<(String, bool, bool)> {
+            let galley = cells.galleys[slot].clone().unwrap();
+            galley
+                .job
+                .sections
+                .iter()
+                .filter(|s| s.format.background != Color32::TRANSPARENT)
+                .map(|s| {
+                    let range = s.byte_range.start.0..s.byte_range.end.0;
+                    let text = galley.job.text[range].to_owned();
+                    (
+                        text,
+                        s.format.strikethrough.width > 0.0,
+                        s.format.underline.width > 0.0,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(marked(0), [("Monday".to_owned(), true, false)]);
+        assert_eq!(marked(1), [("Tuesday".to_owned(), false, true)]);
+    }
+
+    #[test]
+    fn visible_rows_are_found_by_offset() {
+        let ctx = context();
+        let text: Vec<String> = (0..50).map(|n| format!("Paragraph {n}.")).collect();
+        let old = Article::from_text("a", &text.join("\n\n")).shared();
+        let comparison = compare(Arc::clone(&old), old, &CompareOptions::default());
+        let find = Find::default();
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let h = layout.height(0);
+        assert!(h > 0.0);
+        assert_eq!(layout.visible(0.0, h * 2.5), 0..3);
+        assert_eq!(layout.visible(h * 10.0 + 1.0, h * 11.0), 10..11);
+        assert!((layout.total_height() - 50.0 * h).abs() < 0.5);
+    }
 }
