@@ -115,13 +115,15 @@ pub fn html(summary: &ChangeSummary) -> String {
                 let mut cell = String::new();
                 for (op, text) in &edits {
                     let text = escape(text).replace("\n\n", "<br><br>");
+                    // The space before a marked run stays outside the mark.
+                    let (lead, words) = text.split_at(text.len() - text.trim_start().len());
                     match (op, side) {
                         (EditOp::Equal, _) => cell.push_str(&text),
                         (EditOp::Delete, Side::Old) => {
-                            let _ = write!(cell, "<del>{text}</del>");
+                            let _ = write!(cell, "{lead}<del>{words}</del>");
                         }
                         (EditOp::Insert, Side::New) => {
-                            let _ = write!(cell, "<ins>{text}</ins>");
+                            let _ = write!(cell, "{lead}<ins>{words}</ins>");
                         }
                         _ => {}
                     }
