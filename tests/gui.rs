@@ -289,6 +289,16 @@ fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
     harness.state_mut().apply(Action::GoToChange(0));
     harness.run();
     assert_eq!(harness.state().current_change(), Some(0));
+    // Clicking the fold shows the paragraphs again.
+    harness
+        .get_by_label("8 unchanged paragraphs hidden")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("unchanged paragraphs hidden")
+            .is_none()
+    );
 }
 
 fn fixture(name: &str) -> PathBuf {

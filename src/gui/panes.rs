@@ -82,7 +82,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
                 Vec2::new(width, layout.height(item)),
             );
             match &layout.items()[item] {
-                Item::Fold(rows) => draw_fold(ui, rect, rows.len()),
+                Item::Fold(rows) => draw_fold(ui, rect, rows.len(), &mut actions),
                 Item::Row(row) => {
                     let cells = layout.cells(item).cloned();
                     let row_view = RowView {
@@ -118,7 +118,8 @@ fn row_target(layout: &RowLayout, view: &View, row: usize) -> Option<f32> {
     Some((top - view.viewport_height * 0.2).max(0.0))
 }
 
-fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize) {
+/// The line standing for hidden unchanged paragraphs; clicking it shows them again.
+fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize, actions: &mut Vec<Action>) {
     let y = rect.center().y;
     let line = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
     ui.painter().hline(rect.x_range(), y, line);
@@ -131,7 +132,14 @@ fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize) {
         .small()
         .weak()
         .background_color(ui.visuals().panel_fill);
-    ui.put(rect, egui::Label::new(label));
+    let button = egui::Button::new(label).frame(false);
+    if ui
+        .put(rect, button)
+        .on_hover_text("Show all paragraphs")
+        .clicked()
+    {
+        actions.push(Action::SetHideUnchanged(false));
+    }
 }
 
 /// One row being drawn.
