@@ -78,6 +78,16 @@ pub struct RowLayout {
     cells: HashMap<usize, Cells>,
     /// Average width of a character and height of a line, for estimates.
     metrics: (f32, f32),
+    /// The length of each item's panes, counted once, for estimates.
+    sizes: Vec<[Size; 2]>,
+}
+
+/// How much text one pane of a row holds.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    chars: usize,
+    paragraphs: usize,
+    marker: bool,
 }
 
 impl RowLayout {
@@ -108,7 +118,7 @@ impl RowLayout {
                 (width.max(1.0), f.row_height(&font))
             });
             for i in 0..self.items.len() {
-                self.heights[i] = self.estimate(comparison, i);
+                self.heights[i] = self.estimate(i);
                 self.exact[i] = false;
             }
             self.tops_stale = true;
@@ -153,6 +163,22 @@ impl RowLayout {
                 self.items.push(Item::Fold(start..r));
             }
         }
+        self.sizes = self
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Fold(_) => [Size::default(); 2],
+                Item::Row(r) => [Side::Old, Side::New].map(|side| {
+                    let row = &comparison.rows[*r];
+                    let paragraphs = &comparison.article(side).paragraphs[row.paragraphs(side)];
+                    Size {
+                        chars: paragraphs.iter().map(|p| p.text.chars().count()).sum(),
+                        paragraphs: paragraphs.len(),
+                        marker: moved_marker(comparison, *r, side).is_some(),
+                    }
+                }),
+            })
+            .collect();
         self.heights = vec![0.0; self.items.len()];
         self.exact = vec![false; self.items.len()];
         self.cells.clear();
@@ -175,30 +201,26 @@ impl RowLayout {
     }
 
     /// A height for an item not laid out yet, from its length.
-    fn estimate(&self, comparison: &Comparison, item: usize) -> f32 {
-        let row = match &self.items[item] {
-            Item::Fold(_) => return FOLD_HEIGHT,
-            Item::Row(r) => &comparison.rows[*r],
+    fn estimate(&self, item: usize) -> f32 {
+        let (Some(style), Some(sizes)) = (self.style, self.sizes.get(item)) else {
+            return FOLD_HEIGHT;
         };
-        let Some(style) = self.style else {
-            return 0.0;
-        };
+        if matches!(self.items[item], Item::Fold(_)) {
+            return FOLD_HEIGHT;
+        }
         let (char_width, line_height) = self.metrics;
         let wrap = (style.pane_width - 2.0 * PAD_X).max(char_width * 4.0);
-        let side_height = |side: Side| {
-            let paragraphs = &comparison.article(side).paragraphs[row.paragraphs(side)];
-            let lines: f32 = paragraphs
-                .iter()
-                .map(|p| {
-                    (p.text.chars().count() as f32 * char_width / wrap)
-                        .ceil()
-                        .max(1.0)
-                })
-                .sum::<f32>()
-                + 2.0 * paragraphs.len().saturating_sub(1) as f32;
-            lines * line_height
+        let side_height = |size: &Size| {
+            if size.paragraphs == 0 {
+                return 0.0;
+            }
+            let paragraphs = size.paragraphs as f32;
+            // Each paragraph's last line is half empty on average; a blank line separates them.
+            let lines = size.chars as f32 * char_width / wrap + paragraphs * 0.5;
+            let marker = if size.marker { MARKER_HEIGHT } else { 0.0 };
+            (lines + 2.0 * (paragraphs - 1.0)).ceil() * line_height + marker
         };
-        side_height(Side::Old).max(side_height(Side::New)) + 2.0 * PAD_Y + MARKER_HEIGHT
+        side_height(&sizes[0]).max(side_height(&sizes[1])) + 2.0 * PAD_Y
     }
 
     /// Lays out an item if it is not yet, with `find`'s matches highlighted; returns whether its
@@ -531,5 +553,35 @@ mod tests {
         assert_eq!(layout.visible(0.0, h * 2.5), 0..3);
         assert_eq!(layout.visible(h * 10.0 + 1.0, h * 11.0), 10..11);
         assert!((layout.total_height() - 50.0 * h).abs() < 0.5);
+    }
+
+    #[test]
+    fn estimated_heights_are_close_to_laid_out_ones() {
+        let ctx = context();
+        let words: Vec<&str> = crate::sample::OLD_TEXT.split_whitespace().collect();
+        let text: Vec<String> = (0..EAGER_ITEMS + 200)
+            .map(|n| {
+                words
+                    .iter()
+                    .cycle()
+                    .skip(n)
+                    .take(10 + n % 90)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let article = Article::from_text("a", &text.join("\n\n")).shared();
+        let comparison = compare(Arc::clone(&article), article, &CompareOptions::default());
+        let find = Find::default();
+        let mut layout = RowLayout::default();
+        // More rows than are laid out at once: heights start as estimates.
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let estimated = layout.total_height();
+        let all = 0..layout.items().len();
+        layout.lay_out_range(&ctx, &comparison, all, 0, &find);
+        let exact = layout.total_height();
+        let error = (estimated - exact).abs() / exact;
+        assert!(error < 0.1, "estimated {estimated}, laid out {exact}");
     }
 }
