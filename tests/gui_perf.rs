@@ -89,7 +89,16 @@ fn frame_time_on_a_ten_megabyte_pair() {
             println!("offset {:.0}", harness.state().scroll_offset());
         }
     }
-    let (steady, scrolling) = (median(steady), median(scrolling));
+    let mut resizing = Vec::new();
+    for i in 0..20 {
+        // Every width change lays the visible rows out again and re-estimates the rest.
+        harness.set_size(Vec2::new(1200.0 - 10.0 * i as f32, 800.0));
+        let t = Instant::now();
+        harness.step();
+        resizing.push(t.elapsed());
+    }
+    let (steady, scrolling, resizing) = (median(steady), median(scrolling), median(resizing));
     println!("steady frame (median of 30): {steady:?}");
     println!("scrolling frame (median of 60): {scrolling:?}");
+    println!("resizing frame (median of 20): {resizing:?}");
 }
