@@ -14,7 +14,8 @@ use egui::{Color32, FontId, Galley, Stroke};
 
 use super::find::Find;
 use super::palette::Palette;
-use crate::compare::{ChangeKind, Comparison, EditOp, Row, Side};
+use crate::compare::{ChangeKind, Comparison, EditOp, PARAGRAPH_SEPARATOR, Row, Side};
+use crate::text::ParagraphKind;
 
 /// Space above and below the text of a row.
 pub const PAD_Y: f32 = 6.0;
@@ -375,9 +376,17 @@ fn cell_job(
     if paragraphs.is_empty() {
         return None;
     }
-    let text = comparison.text(side, paragraphs);
+    let text = comparison.text(side, paragraphs.clone());
     let marks = word_marks(comparison, r, side, text.len());
+    // Where each paragraph starts in the joined text, and whether it is a heading.
+    let mut starts = Vec::with_capacity(paragraphs.len());
+    let mut offset = 0;
+    for p in &comparison.article(side).paragraphs[paragraphs] {
+        starts.push((offset, p.kind == ParagraphKind::Heading));
+        offset += p.text.len() + PARAGRAPH_SEPARATOR.len();
+    }
     let mut bounds: Vec<usize> = vec![0, text.len()];
+    bounds.extend(starts.iter().map(|&(start, _)| start.min(text.len())));
     bounds.extend(marks.iter().flat_map(|(r, _)| [r.start, r.end]));
     bounds.extend(hits.iter().flat_map(|(r, _)| [r.start, r.end]));
     bounds.retain(|&b| text.is_char_boundary(b));
@@ -385,6 +394,7 @@ fn cell_job(
     bounds.dedup();
 
     let font = FontId::proportional(style.font_size);
+    let heading_font = FontId::proportional((style.font_size * 1.25).round());
     let p = style.palette;
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
@@ -406,6 +416,11 @@ fn cell_job(
             .filter(|(r, _)| r.start <= a)
             .map_or(Mark::Plain, |(_, m)| *m);
         let hit = hits.get(next_hit).filter(|(r, _)| r.start <= a);
+        let paragraph = starts
+            .partition_point(|&(start, _)| start <= a)
+            .saturating_sub(1);
+        let heading = starts.get(paragraph).is_some_and(|&(_, h)| h);
+        let font = if heading { &heading_font } else { &font };
         let mut format = TextFormat::simple(font.clone(), style.text);
         match mark {
             Mark::Plain => {}
