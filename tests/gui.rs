@@ -452,3 +452,25 @@ fn every_control_in_every_menu_has_an_accessible_name() {
     harness.run();
     harness.check_accessibility();
 }
+
+#[test]
+fn page_down_end_and_home_scroll_the_panes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: Vec<String> = (0..80)
+        .map(|n| format!("Paragraph {n} of a long article about the budget."))
+        .collect();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, text.join("\n\n")).unwrap();
+    std::fs::write(&new, text[1..].join("\n\n")).unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    harness.key_press(Key::PageDown);
+    harness.run();
+    let after_page = harness.state().scroll_offset();
+    assert!(after_page > 300.0, "{after_page}");
+    harness.key_press(Key::End);
+    harness.run();
+    assert!(harness.state().scroll_offset() > 2.0 * after_page);
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().scroll_offset(), 0.0);
+}

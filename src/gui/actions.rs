@@ -35,8 +35,12 @@ pub enum Action {
     GoToChange(usize),
     /// Scroll so a row of [`crate::compare::Comparison::rows`] is in view.
     GoToRow(usize),
-    /// Scroll the panes to this offset from the top, in points.
+    /// Scroll the panes to this offset from the top, in points (clamped to the document).
     ScrollTo(f32),
+    /// Scroll the panes by this many points (down when positive).
+    ScrollBy(f32),
+    /// Scroll by this many screens (Page Up / Page Down).
+    ScrollPages(f32),
     /// Show or hide the change list.
     ToggleChangeList,
     /// Fold unchanged paragraphs away, or show them.
@@ -93,5 +97,25 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::NONE, Key::F5, Action::Reload);
         take(Modifiers::COMMAND, Key::Q, Action::Quit);
     });
+    // Plain keys scroll the panes unless a text field (find) has the keyboard.
+    if ctx.memory(|m| m.focused().is_none()) {
+        ctx.input_mut(|input| {
+            let mut take = |key: Key, action: Action| {
+                if input.consume_key(Modifiers::NONE, key) {
+                    out.push(action);
+                }
+            };
+            take(Key::PageDown, Action::ScrollPages(1.0));
+            take(Key::PageUp, Action::ScrollPages(-1.0));
+            take(Key::Space, Action::ScrollPages(1.0));
+            take(Key::ArrowDown, Action::ScrollBy(LINE_STEP));
+            take(Key::ArrowUp, Action::ScrollBy(-LINE_STEP));
+            take(Key::Home, Action::ScrollTo(0.0));
+            take(Key::End, Action::ScrollTo(f32::INFINITY));
+        });
+    }
     out
 }
+
+/// How far the arrow keys scroll, in points.
+const LINE_STEP: f32 = 40.0;

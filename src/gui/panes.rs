@@ -52,7 +52,10 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         .id_salt("redline-panes")
         .auto_shrink(false);
     match view.scroll_target.take() {
-        Some(ScrollTarget::Offset(y)) => area = area.vertical_scroll_offset(y.max(0.0)),
+        Some(ScrollTarget::Offset(y)) => {
+            let bottom = (layout.total_height() - view.viewport_height).max(0.0);
+            area = area.vertical_scroll_offset(y.clamp(0.0, bottom));
+        }
         Some(ScrollTarget::Row(row)) => {
             if let Some(y) = row_target(layout, view, row) {
                 area = area.vertical_scroll_offset(y);

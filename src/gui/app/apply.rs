@@ -128,6 +128,15 @@ impl RedlineApp {
                 self.view.scroll_target = Some(ScrollTarget::Row(row));
             }
             Action::ScrollTo(y) => self.view.scroll_target = Some(ScrollTarget::Offset(y)),
+            Action::ScrollBy(dy) => {
+                let y = self.view.scroll_offset + dy;
+                self.view.scroll_target = Some(ScrollTarget::Offset(y));
+            }
+            Action::ScrollPages(pages) => {
+                // Keep a little of the last screen for context.
+                let y = self.view.scroll_offset + pages * self.view.viewport_height * 0.9;
+                self.view.scroll_target = Some(ScrollTarget::Offset(y));
+            }
             Action::ToggleChangeList => {
                 self.settings.show_change_list = !self.settings.show_change_list;
             }
