@@ -105,15 +105,16 @@ impl RedlineApp {
 
     /// Remembers the context to draw into and gives it the theme and input options.
     fn bind(&mut self, ctx: &egui::Context) {
+        if self.configured {
+            return;
+        }
+        self.configured = true;
         if let Ok(mut slot) = self.ctx.lock() {
             *slot = Some(ctx.clone());
         }
-        if !self.configured {
-            self.configured = true;
-            ctx.set_theme(self.settings.theme.preference());
-            // Ctrl +/−/0 size the panes' text, not the whole interface.
-            ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        }
+        ctx.set_theme(self.settings.theme.preference());
+        // Ctrl +/−/0 size the panes' text, not the whole interface.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
     }
 
     /// Runs `f` with the context, if one is bound yet.

@@ -43,14 +43,16 @@ impl Dialogs {
             Side::Old => "Open the old version",
             Side::New => "Open the new version",
         };
+        // The dialog is created here, on the UI thread (macOS insists), and awaited elsewhere.
         let dialog = rfd::AsyncFileDialog::new()
             .set_title(title)
             .add_filter("Text and Markdown", &["txt", "text", "md", "markdown"])
-            .add_filter("All files", &["*"]);
+            .add_filter("All files", &["*"])
+            .pick_file();
         let spawned = std::thread::Builder::new()
             .name("redline-file-dialog".into())
             .spawn(move || {
-                let picked = pollster::block_on(dialog.pick_file());
+                let picked = pollster::block_on(dialog);
                 let _ = sender.send(picked.map(|f| f.path().to_path_buf()));
                 wake();
             });
