@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, overview,
+    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
+    file_rows, overview,
 };
 use crate::compare::{EditOp, Side};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -35,35 +36,23 @@ pub fn html(summary: &ChangeSummary) -> String {
         escape(&title)
     );
     out.push_str("<table class=\"files\">\n<tr><th></th><th>old</th><th>new</th></tr>\n");
-    let (old, new) = (&summary.old, &summary.new);
-    let row = |out: &mut String, label: &str, f: &dyn Fn(&FileHeader) -> String| {
+    let warnings = |h: &FileHeader| {
+        h.warnings
+            .iter()
+            .map(|w| w.0.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut rows = file_rows(summary);
+    rows.push(("warnings", warnings(&summary.old), warnings(&summary.new)));
+    for (label, o, n) in rows {
         let _ = writeln!(
             out,
             "<tr><th>{label}</th><td>{}</td><td>{}</td></tr>",
-            escape(&f(old)),
-            escape(&f(new))
+            escape(&o),
+            escape(&n)
         );
-    };
-    row(&mut out, "file", &|h| h.name.clone());
-    row(&mut out, "path", &|h| {
-        h.path.clone().unwrap_or_else(|| "—".to_owned())
-    });
-    row(&mut out, "size", &|h| {
-        format!("{} bytes, {}", h.bytes, h.encoding)
-    });
-    row(&mut out, "modified", &|h| {
-        h.modified.map_or("—".to_owned(), timestamp)
-    });
-    row(&mut out, "paragraphs / words", &|h| {
-        format!("{} / {}", h.paragraphs, h.words)
-    });
-    row(&mut out, "warnings", &|h| {
-        h.warnings
-            .iter()
-            .map(|w| w.0.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
+    }
     out.push_str("</table>\n");
     let _ = writeln!(
         out,
@@ -85,22 +74,16 @@ pub fn html(summary: &ChangeSummary) -> String {
         if list.is_empty() {
             out.push_str("<li>no changes</li>\n");
         }
-        for (what, facts) in [
-            ("added", &list.added),
-            ("removed", &list.removed),
-            ("changed", &list.changed),
-        ] {
-            for f in facts {
-                let text = match (&f.old, &f.new) {
-                    (Some(o), Some(n)) => {
-                        format!("<del>{}</del> → <ins>{}</ins>", escape(o), escape(n))
-                    }
-                    (Some(t), None) => format!("<del>{}</del>", escape(t)),
-                    (None, Some(t)) => format!("<ins>{}</ins>", escape(t)),
-                    (None, None) => String::new(),
-                };
-                let _ = writeln!(out, "<li>{what} ({}): {text}</li>", escape(&fact_place(f)));
-            }
+        for (what, f) in facts_in_order(list) {
+            let text = match (&f.old, &f.new) {
+                (Some(o), Some(n)) => {
+                    format!("<del>{}</del> → <ins>{}</ins>", escape(o), escape(n))
+                }
+                (Some(t), None) => format!("<del>{}</del>", escape(t)),
+                (None, Some(t)) => format!("<ins>{}</ins>", escape(t)),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(out, "<li>{what} ({}): {text}</li>", escape(&fact_place(f)));
         }
         out.push_str("</ul>\n");
     }

@@ -3,10 +3,11 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, overview,
+    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
+    file_rows, overview,
 };
 use crate::compare::EditOp;
-use crate::summary::{ChangeSummary, Fact, FileHeader, VERSION, timestamp};
+use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
 
 /// Renders the summary as Markdown.
 pub fn markdown(summary: &ChangeSummary) -> String {
@@ -20,22 +21,9 @@ pub fn markdown(summary: &ChangeSummary) -> String {
         escape(&new.name)
     );
     let _ = writeln!(out, "| | old | new |\n|---|---|---|");
-    let row = |out: &mut String, label: &str, f: &dyn Fn(&FileHeader) -> String| {
-        let _ = writeln!(out, "| {label} | {} | {} |", f(old), f(new));
-    };
-    row(&mut out, "file", &|h| escape(&h.name));
-    row(&mut out, "path", &|h| {
-        h.path.as_deref().map_or("—".to_owned(), escape)
-    });
-    row(&mut out, "size", &|h| {
-        format!("{} bytes, {}", h.bytes, h.encoding)
-    });
-    row(&mut out, "modified", &|h| {
-        h.modified.map_or("—".to_owned(), timestamp)
-    });
-    row(&mut out, "paragraphs / words", &|h| {
-        format!("{} / {}", h.paragraphs, h.words)
-    });
+    for (label, o, n) in file_rows(summary) {
+        let _ = writeln!(out, "| {label} | {} | {} |", escape(&o), escape(&n));
+    }
     for h in [old, new] {
         for w in &h.warnings {
             let _ = writeln!(out, "\n⚠ {}: {}", escape(&h.name), escape(&w.0));
@@ -57,14 +45,8 @@ pub fn markdown(summary: &ChangeSummary) -> String {
         if list.is_empty() {
             let _ = writeln!(out, "- no changes");
         }
-        for (what, facts) in [
-            ("added", &list.added),
-            ("removed", &list.removed),
-            ("changed", &list.changed),
-        ] {
-            for fact in facts {
-                let _ = writeln!(out, "- {what} ({}): {}", fact_place(fact), fact_text(fact));
-            }
+        for (what, fact) in facts_in_order(list) {
+            let _ = writeln!(out, "- {what} ({}): {}", fact_place(fact), fact_text(fact));
         }
     }
     let _ = writeln!(out, "\n## Changes\n");

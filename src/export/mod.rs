@@ -17,7 +17,7 @@ pub use text::text;
 pub use write::{ExportError, write_atomically};
 
 use crate::compare::{Change, ChangeKind, Comparison, EditOp, Side};
-use crate::summary::{ChangeSummary, FactList, Facts};
+use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -136,8 +136,36 @@ pub(crate) fn change_title(change: &Change) -> &'static str {
     }
 }
 
+/// The facts of one facet in the order every format lists them, each with what happened to it.
+pub(crate) fn facts_in_order(list: &FactList) -> impl Iterator<Item = (&'static str, &Fact)> {
+    list.added
+        .iter()
+        .map(|f| ("added", f))
+        .chain(list.removed.iter().map(|f| ("removed", f)))
+        .chain(list.changed.iter().map(|f| ("changed", f)))
+}
+
+/// The rows of the file table (label, old, new) that Markdown and HTML show.
+pub(crate) fn file_rows(summary: &ChangeSummary) -> Vec<(&'static str, String, String)> {
+    let row = |label, f: &dyn Fn(&FileHeader) -> String| (label, f(&summary.old), f(&summary.new));
+    vec![
+        row("file", &|h| h.name.clone()),
+        row("path", &|h| {
+            h.path.clone().unwrap_or_else(|| "—".to_owned())
+        }),
+        row("size", &|h| format!("{} bytes, {}", h.bytes, h.encoding)),
+        row("modified", &|h| {
+            h.modified
+                .map_or_else(|| "—".to_owned(), crate::summary::timestamp)
+        }),
+        row("paragraphs / words", &|h| {
+            format!("{} / {}", h.paragraphs, h.words)
+        }),
+    ]
+}
+
 /// Where a fact is, e.g. "old ¶4 → new ¶3" or "new ¶2".
-pub(crate) fn fact_place(fact: &crate::summary::Fact) -> String {
+pub(crate) fn fact_place(fact: &Fact) -> String {
     match (
         fact.old_paragraphs.is_empty(),
         fact.new_paragraphs.is_empty(),

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, overview,
+    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
+    overview,
 };
 use crate::compare::EditOp;
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -38,19 +39,13 @@ pub fn text(summary: &ChangeSummary) -> String {
         if list.is_empty() {
             let _ = writeln!(out, "  no changes");
         }
-        for (what, facts) in [
-            ("added", &list.added),
-            ("removed", &list.removed),
-            ("changed", &list.changed),
-        ] {
-            for f in facts {
-                let text = match (&f.old, &f.new) {
-                    (Some(o), Some(n)) => format!("{o} -> {n}"),
-                    (Some(t), None) | (None, Some(t)) => t.clone(),
-                    (None, None) => String::new(),
-                };
-                let _ = writeln!(out, "  {what} ({}): {text}", fact_place(f));
-            }
+        for (what, f) in facts_in_order(list) {
+            let text = match (&f.old, &f.new) {
+                (Some(o), Some(n)) => format!("{o} -> {n}"),
+                (Some(t), None) | (None, Some(t)) => t.clone(),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {what} ({}): {text}", fact_place(f));
         }
         out.push('\n');
     }

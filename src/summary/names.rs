@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::facts::{Fact, FactList};
+use super::numbers::{MONTHS, WEEKDAYS};
 use crate::compare::{Comparison, Side};
 use crate::text::{Token, tokens};
 
@@ -49,28 +50,11 @@ const TITLES: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "de", "van", "von", "al", "der", "da", "du", "la", "le",
 ];
-const NOT_NAMES: &[&str] = &[
-    "I",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Capitalised words that are never names on their own here: "I", and the weekdays and months
+/// the numbers facet lists.
+fn never_a_name(word: &str) -> bool {
+    word == "I" || WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+}
 
 /// A candidate word: where it is, and whether it opens its sentence.
 struct Word<'a> {
@@ -126,7 +110,7 @@ fn names_in(text: &str, known: &HashSet<&str>) -> Vec<String> {
     let is_name_word = |w: &Word| {
         let b = base(w.text);
         capitalised(b)
-            && !NOT_NAMES.contains(&b)
+            && !never_a_name(b)
             && !TITLES.contains(&b)
             && (!w.initial || known.contains(b))
     };

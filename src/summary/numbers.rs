@@ -9,7 +9,8 @@
 
 use crate::text::tokens;
 
-const WEEKDAYS: [&str; 7] = [
+/// The weekdays, as they are written in English text.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -18,7 +19,8 @@ const WEEKDAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
-const MONTHS: [&str; 12] = [
+/// The months, as they are written in English text.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -78,25 +78,6 @@ enum WordClass {
     Other,
 }
 
-/// [`word_class`] of every ASCII character, looked up rather than matched in the hot loop.
-const ASCII_CLASSES: [WordClass; 128] = {
-    let mut table = [WordClass::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => WordClass::Letter,
-            b'0'..=b'9' => WordClass::Digit,
-            b'_' => WordClass::Connector,
-            b':' => WordClass::MidLetter,
-            b'.' | b'\'' => WordClass::MidNumLet,
-            b',' | b';' => WordClass::MidNum,
-            _ => WordClass::Other,
-        };
-        b += 1;
-    }
-    table
-};
-
 fn word_class(c: char) -> Option<WordClass> {
     use WordClass::*;
     Some(match c {
@@ -126,10 +107,6 @@ fn word_class(c: char) -> Option<WordClass> {
 /// other character.
 fn fast_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) -> Option<()> {
     use WordClass::*;
-    if text.is_ascii() {
-        ascii_segments(text.as_bytes(), segment);
-        return Some(());
-    }
     if !text.chars().all(|c| word_class(c).is_some()) {
         return None;
     }
@@ -170,14 +147,16 @@ fn fast_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) -> Opt
     Some(())
 }
 
-/// [`ascii_segments`] reduced to counting. Every paragraph of both files is counted, so this
+/// [`fast_segments`] reduced to counting, for ASCII. Every paragraph of both files is counted, so this
 /// avoids branching on each byte: it counts where a run of letters and digits starts, minus the
 /// punctuation marks that join two runs into one word ("3.5", "don't", "a.m").
 fn ascii_word_count(text: &[u8]) -> usize {
     if text.contains(&b'_') {
         // `_` joins anything to anything; rare enough to take the general path.
         let mut count = 0;
-        ascii_segments(text, |_, word| count += usize::from(word));
+        // ASCII text always takes the fast path.
+        let text = std::str::from_utf8(text).unwrap_or_default();
+        let _ = fast_segments(text, |_, word| count += usize::from(word));
         return count;
     }
     let flags = |b: u8| ASCII_FLAGS[usize::from(b & 0x7f)];
@@ -219,45 +198,6 @@ const ASCII_FLAGS: [u8; 128] = {
     }
     table
 };
-
-/// [`fast_segments`] for ASCII text, a byte at a time: the same rules, without decoding.
-fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) {
-    use WordClass::*;
-    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
-    let mut open: Option<(usize, WordClass, bool)> = None;
-    for (at, &b) in text.iter().enumerate() {
-        let cls = class(b);
-        let joins = match (open, cls) {
-            (_, Letter | Digit | Connector) => true,
-            (Some((_, Letter, _)), MidLetter | MidNumLet) => {
-                text.get(at + 1).is_some_and(|&n| class(n) == Letter)
-            }
-            (Some((_, Digit, _)), MidNum | MidNumLet) => {
-                text.get(at + 1).is_some_and(|&n| class(n) == Digit)
-            }
-            _ => false,
-        };
-        if joins {
-            let (start, last, alnum) = open.unwrap_or((at, cls, false));
-            let last = if matches!(cls, Letter | Digit | Connector) {
-                cls
-            } else {
-                last
-            };
-            open = Some((start, last, alnum || matches!(cls, Letter | Digit)));
-            continue;
-        }
-        if let Some((start, _, alnum)) = open.take() {
-            segment(start..at, alnum);
-        }
-        if !b.is_ascii_whitespace() {
-            segment(at..at + 1, false);
-        }
-    }
-    if let Some((start, _, alnum)) = open {
-        segment(start..text.len(), alnum);
-    }
-}
 
 /// Counts words with [`fast_segments`]; `None` if the text needs the full segmenter.
 fn fast_word_count(text: &str) -> Option<usize> {
