@@ -4,8 +4,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The supported inputs, named in every message that refuses a file.
-pub const SUPPORTED: &str =
-    "Redline compares text files: plain text or Markdown, in UTF-8 or UTF-16";
+pub const SUPPORTED: &str = "Redline compares plain text or Markdown in any common encoding, \
+     HTML pages, Word .docx and OpenDocument .odt files";
 
 /// A file that could not be turned into text.
 #[derive(Debug, thiserror::Error)]
@@ -47,13 +47,44 @@ pub enum LoadError {
         /// The limit in bytes.
         limit: u64,
     },
-    /// The content is not text.
+    /// The content is none of the supported kinds (an image, a PDF, an archive, a program…).
     #[error("{} does not look like text ({reason}). {SUPPORTED}.", path.display())]
     Binary {
         /// The file (or the name given to pasted bytes).
         path: PathBuf,
-        /// What gave it away, e.g. "it contains NUL bytes".
+        /// What gave it away, e.g. "it looks like a PNG image" or "it contains NUL bytes".
         reason: String,
+    },
+    /// The file is a supported kind of document, but broken: truncated, or its parts unreadable.
+    #[error(
+        "{} looks like {format} but cannot be read: {reason}. It may be incomplete or damaged; \
+         try opening it and saving it again.",
+        path.display()
+    )]
+    Damaged {
+        /// The damaged file.
+        path: PathBuf,
+        /// What it looks like, e.g. "a Word document (.docx)".
+        format: &'static str,
+        /// What is wrong, e.g. "the ZIP directory at its end is missing".
+        reason: String,
+    },
+    /// A document archive that would take too much to unpack: too many parts, or parts that
+    /// expand far beyond what a text document needs (a "ZIP bomb").
+    #[error(
+        "{} is {format} too large to open safely: {reason}. Redline reads documents whose text \
+         part unpacks to at most {} MiB in archives of at most {MAX_ARCHIVE_ENTRIES} entries.",
+        path.display(), limit.div_ceil(1024 * 1024)
+    )]
+    ArchiveTooLarge {
+        /// The archive.
+        path: PathBuf,
+        /// What it looks like, e.g. "a Word document (.docx)".
+        format: &'static str,
+        /// Which limit it exceeds.
+        reason: String,
+        /// The limit on the unpacked size of a part, in bytes.
+        limit: u64,
     },
     /// Any other read failure.
     #[error("could not read {}: {source}", path.display())]
@@ -63,6 +94,59 @@ pub enum LoadError {
         /// The operating system's error.
         source: io::Error,
     },
+}
+
+/// The most entries a .docx or .odt archive may have; real documents have a few dozen, and a
+/// directory of millions of entries is itself a way to exhaust memory.
+pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
+
+/// Why the content of some bytes cannot be loaded, before we know which file they came from.
+/// [`Problem::at`] turns it into a [`LoadError`] naming the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// Not a supported kind: the reason says what it seems to be.
+    NotText(String),
+    /// A supported kind, but damaged.
+    Damaged {
+        /// What it looks like.
+        format: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An archive over the limits.
+    TooBig {
+        /// What it looks like.
+        format: &'static str,
+        /// Which limit it exceeds.
+        reason: String,
+        /// The limit on a part's unpacked size.
+        limit: u64,
+    },
+}
+
+impl Problem {
+    /// The error for the file at `path`.
+    pub(crate) fn at(self, path: &Path) -> LoadError {
+        let path = path.to_path_buf();
+        match self {
+            Self::NotText(reason) => LoadError::Binary { path, reason },
+            Self::Damaged { format, reason } => LoadError::Damaged {
+                path,
+                format,
+                reason,
+            },
+            Self::TooBig {
+                format,
+                reason,
+                limit,
+            } => LoadError::ArchiveTooLarge {
+                path,
+                format,
+                reason,
+                limit,
+            },
+        }
+    }
 }
 
 impl LoadError {
@@ -80,17 +164,6 @@ impl LoadError {
         }
     }
 
-    /// Replaces the name used while decoding with the real path of the file.
-    pub(crate) fn with_path(self, real: &Path) -> Self {
-        match self {
-            Self::Binary { reason, .. } => Self::Binary {
-                path: real.to_path_buf(),
-                reason,
-            },
-            other => other,
-        }
-    }
-
     /// The file this error is about.
     pub fn path(&self) -> &Path {
         match self {
@@ -100,6 +173,8 @@ impl LoadError {
             | Self::PermissionDenied { path }
             | Self::TooLarge { path, .. }
             | Self::Binary { path, .. }
+            | Self::Damaged { path, .. }
+            | Self::ArchiveTooLarge { path, .. }
             | Self::Io { path, .. } => path,
         }
     }

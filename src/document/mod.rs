@@ -1,26 +1,56 @@
 //! Loading: bytes on disk → decoded text with line endings normalised to `\n`.
 //!
-//! This is the first stage of the pipeline. It knows nothing about paragraphs; it only makes sure
-//! that what comes out is text, says which encoding it was read as, and reports anything it had
-//! to repair as a [`LoadWarning`] the caller can show beside the file.
+//! This is the first stage of the pipeline. It decides what a file is by its content (not only
+//! its name), turns it into text with one paragraph per block (blocks separated by a blank line),
+//! says how it was read, and reports anything it had to repair as a [`LoadWarning`] the caller
+//! can show beside the file. Supported:
+//!
+//! - plain text and Markdown in any common encoding: UTF-8 with or without a BOM, UTF-16 with or
+//!   without a BOM, legacy encodings (Windows-1252, ISO-8859-x, KOI8-R, Shift_JIS, …) detected
+//!   with chardetng, or one the user chooses ([`Document::load_with_encoding`], [`encodings`]);
+//! - HTML pages saved from a browser: the article (headline, byline, body) is extracted;
+//! - Word .docx and OpenDocument .odt (and flat .fodt): the body's paragraphs, headings, list
+//!   items and table cells, without footnotes, comments or deleted tracked changes.
+//!
+//! Anything else is refused with a [`LoadError`] that says what the file seems to be.
+//!
+//! ```
+//! use redline::document::Document;
+//! let doc = Document::from_bytes("old.txt", b"Caf\xe9 society\r\n".to_vec()).unwrap();
+//! assert_eq!((doc.text.as_str(), doc.source.encoding.as_str()), ("Café society\n", "windows-1252"));
+//! ```
 
-mod decode;
+mod archive;
+mod blocks;
+mod docx;
 mod error;
+mod html;
+mod odt;
+mod sniff;
+mod text;
+mod xml;
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use decode::{Decoded, decode};
-pub use error::LoadError;
+use encoding_rs::Encoding;
 
-/// The default upper bound on the size of a file Redline will read: 256 MiB.
+pub use error::{LoadError, MAX_ARCHIVE_ENTRIES, SUPPORTED};
+pub use text::{Decoded, encoding_for_name, encoding_names, encodings};
+
+use error::Problem;
+
+/// The default upper bound on the size of a file Redline will read: 256 MiB. The same bound
+/// applies to the unpacked text part of a .docx or .odt.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Settings for reading a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// Files larger than this are refused with [`LoadError::TooLarge`] instead of being read.
+    /// Files larger than this are refused with [`LoadError::TooLarge`] instead of being read;
+    /// a .docx or .odt whose text part unpacks to more is refused with
+    /// [`LoadError::ArchiveTooLarge`].
     pub max_bytes: u64,
 }
 
@@ -42,6 +72,27 @@ impl std::fmt::Display for LoadWarning {
     }
 }
 
+/// What kind of file a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Format {
+    /// Plain text or Markdown.
+    Text,
+    /// An HTML page; the text is its article.
+    Html,
+    /// A Word .docx document.
+    Docx,
+    /// An OpenDocument text (.odt or flat .fodt).
+    Odt,
+}
+
+impl Format {
+    /// Whether the file was decoded from bytes in some encoding, so that it can be reopened
+    /// with another one (text and HTML; .docx and .odt fix their own encoding).
+    pub fn has_encoding(self) -> bool {
+        matches!(self, Self::Text | Self::Html)
+    }
+}
+
 /// Where a document came from and how it was read: what a pane header or a summary shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceInfo {
@@ -49,8 +100,15 @@ pub struct SourceInfo {
     pub name: String,
     /// The file it was read from; `None` for pasted or bundled text.
     pub path: Option<PathBuf>,
-    /// The encoding the bytes were decoded from, e.g. `UTF-8` or `UTF-16LE`.
+    /// How the bytes were read, for people: an encoding such as `UTF-8`, `UTF-16LE`,
+    /// `windows-1252` or `Shift_JIS`; `HTML, UTF-8` for a page; `Word document (.docx)` or
+    /// `OpenDocument text (.odt)` for those.
     pub encoding: String,
+    /// What kind of file it was.
+    pub format: Format,
+    /// The encoding text or HTML was decoded from (`None` for .docx and .odt): the one to mark
+    /// as current in a "reopen with encoding" menu.
+    pub text_encoding: Option<&'static Encoding>,
     /// The size of the input in bytes, before decoding.
     pub bytes: u64,
     /// When the file was last modified, if it came from a file that says.
@@ -64,61 +122,69 @@ pub struct SourceInfo {
 pub struct Document {
     /// Where it came from.
     pub source: SourceInfo,
-    /// The decoded text, without a byte-order mark, with every line ending turned into `\n`.
+    /// The decoded text, without a byte-order mark, with every line ending turned into `\n`;
+    /// for HTML, .docx and .odt, one block (paragraph, heading, list item, table cell) after
+    /// another, separated by blank lines.
     pub text: String,
 }
 
 impl Document {
-    /// Reads and decodes the file at `path`.
+    /// Reads the file at `path` and turns it into text, whatever its supported format.
     ///
-    /// Refuses directories, special files, files over `options.max_bytes` and binary content
-    /// with a [`LoadError`] that names the file and says what is supported.
+    /// Refuses directories, special files, files over `options.max_bytes` and content that is
+    /// none of the supported formats with a [`LoadError`] that names the file and says what is
+    /// supported.
     pub fn load(path: &Path, options: &LoadOptions) -> Result<Self, LoadError> {
+        Self::load_with_encoding(path, options, None)
+    }
+
+    /// Like [`Document::load`], but a text or HTML file is decoded from `encoding` instead of the
+    /// detected one: "reopen with encoding". Pick it from [`encodings`]. `None` detects it.
+    /// It does not apply to .docx and .odt files, which say their own encoding.
+    pub fn load_with_encoding(
+        path: &Path,
+        options: &LoadOptions,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Self, LoadError> {
         let (bytes, modified) = read_limited(path, options.max_bytes)?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let mut doc = Self::from_bytes(&name, bytes).map_err(|e| e.with_path(path))?;
+        let mut doc = Self::read(&name, bytes, options, encoding).map_err(|p| p.at(path))?;
         doc.source.path = Some(path.to_path_buf());
         doc.source.modified = modified;
         Ok(doc)
     }
 
-    /// Decodes bytes that did not come from a file (pasted, bundled, or read elsewhere).
+    /// Turns bytes that did not come from a file (pasted, bundled, or read elsewhere) into
+    /// text, with the default options. `name` stands for the file in messages and, as a
+    /// tie-breaker only, its extension helps tell an HTML fragment from Markdown.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Self, LoadError> {
-        let size = bytes.len() as u64;
-        let Decoded {
-            text,
-            encoding,
-            warnings,
-        } = decode(bytes).map_err(|reason| LoadError::Binary {
-            path: PathBuf::from(name),
-            reason,
-        })?;
-        Ok(Self {
-            source: SourceInfo {
-                name: name.to_owned(),
-                path: None,
-                encoding: encoding.to_owned(),
-                bytes: size,
-                modified: None,
-                warnings,
-            },
-            text,
-        })
+        Self::from_bytes_with(name, bytes, &LoadOptions::default(), None)
+    }
+
+    /// [`Document::from_bytes`] with options and, for text and HTML, a chosen encoding.
+    pub fn from_bytes_with(
+        name: &str,
+        bytes: Vec<u8>,
+        options: &LoadOptions,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Self, LoadError> {
+        Self::read(name, bytes, options, encoding).map_err(|p| p.at(Path::new(name)))
     }
 
     /// Wraps text that is already decoded, such as text pasted from the clipboard.
     pub fn from_text(name: &str, text: &str) -> Self {
-        let text = decode::normalize_line_endings(
-            text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
-        );
+        let text =
+            text::normalize_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
         Self {
             source: SourceInfo {
                 name: name.to_owned(),
                 path: None,
                 encoding: "UTF-8".to_owned(),
+                format: Format::Text,
+                text_encoding: Some(encoding_rs::UTF_8),
                 bytes: text.len() as u64,
                 modified: None,
                 warnings: Vec::new(),
@@ -126,6 +192,186 @@ impl Document {
             text,
         }
     }
+
+    /// Decides what the bytes are and reads them accordingly.
+    fn read(
+        name: &str,
+        bytes: Vec<u8>,
+        options: &LoadOptions,
+        forced: Option<&'static Encoding>,
+    ) -> Result<Self, Problem> {
+        let size = bytes.len() as u64;
+        let read = match sniff::kind(&bytes) {
+            sniff::Kind::Other(what) => {
+                return Err(Problem::NotText(format!("it looks like {what}")));
+            }
+            sniff::Kind::Zip => read_container(&bytes, name, options.max_bytes)?,
+            sniff::Kind::Text => read_text(name, bytes, forced)?,
+        };
+        Ok(Self {
+            source: SourceInfo {
+                name: name.to_owned(),
+                path: None,
+                encoding: read.label,
+                format: read.format,
+                text_encoding: read.encoding,
+                bytes: size,
+                modified: None,
+                warnings: read.warnings,
+            },
+            text: read.text,
+        })
+    }
+}
+
+/// What reading one format gave.
+struct Loaded {
+    text: String,
+    format: Format,
+    label: String,
+    encoding: Option<&'static Encoding>,
+    warnings: Vec<LoadWarning>,
+}
+
+/// Reads a .docx or .odt, or refuses another ZIP archive naming what it seems to be.
+fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Problem> {
+    let mut zip = archive::open(bytes, name, limit)?;
+    let (format, what, part, label) = match archive::classify(&mut zip)? {
+        archive::Container::Docx => (
+            Format::Docx,
+            archive::DOCX,
+            docx::MAIN_PART,
+            "Word document (.docx)",
+        ),
+        archive::Container::Odt => (
+            Format::Odt,
+            archive::ODT,
+            odt::MAIN_PART,
+            "OpenDocument text (.odt)",
+        ),
+    };
+    let xml_bytes = archive::read_part(&mut zip, part, what, limit)?;
+    let parsed = match format {
+        Format::Docx => docx::text(&xml_bytes),
+        _ => odt::text(&xml_bytes),
+    };
+    let text = parsed.map_err(|reason| Problem::Damaged {
+        format: what,
+        reason,
+    })?;
+    Ok(Loaded {
+        text,
+        format,
+        label: label.to_owned(),
+        encoding: None,
+        warnings: Vec::new(),
+    })
+}
+
+/// Reads text, HTML or flat OpenDocument XML, decoding it from `forced` or the encoding its
+/// BOM, its `<meta charset>` or its bytes say.
+fn read_text(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Loaded, Problem> {
+    let head = &bytes[..bytes.len().min(4096)];
+    // An HTML page says its encoding in a <meta> near the top; a BOM or the user's choice wins.
+    let html_bytes = sniff::looks_like_html(head, name);
+    let declared = if html_bytes && forced.is_none() && Encoding::for_bom(&bytes).is_none() {
+        html_charset(head)
+    } else {
+        None
+    };
+    let decoded = text::decode_text(bytes, forced.or(declared)).map_err(Problem::NotText)?;
+    let Decoded {
+        text,
+        encoding,
+        mut warnings,
+    } = decoded;
+    let start = &text.as_bytes()[..text.len().min(4096)];
+    if flat_odt(start) {
+        let text = odt::text(text.as_bytes()).map_err(|reason| Problem::Damaged {
+            format: "a flat OpenDocument text (.fodt)",
+            reason,
+        })?;
+        return Ok(Loaded {
+            text,
+            format: Format::Odt,
+            label: "OpenDocument text (.fodt)".to_owned(),
+            encoding: None,
+            warnings,
+        });
+    }
+    // A page in UTF-16 is only recognisable once decoded.
+    if html_bytes || sniff::looks_like_html(start, name) {
+        if html::nesting_exceeds(&text) {
+            return Err(Problem::Damaged {
+                format: "an HTML page",
+                reason: format!(
+                    "its elements are nested more than {} deep, far more than any article",
+                    html::MAX_NESTING
+                ),
+            });
+        }
+        let page = html::extract(&text);
+        warnings.extend(page.warnings);
+        return Ok(Loaded {
+            text: page.text,
+            format: Format::Html,
+            label: format!("HTML, {}", encoding.name()),
+            encoding: Some(encoding),
+            warnings,
+        });
+    }
+    Ok(Loaded {
+        text,
+        format: Format::Text,
+        label: encoding.name().to_owned(),
+        encoding: Some(encoding),
+        warnings,
+    })
+}
+
+/// The encoding a page declares in a `<meta charset>` or `<meta http-equiv content>` near its
+/// start. A declared UTF-16 is ignored, as browsers do: the page was read as ASCII to find it.
+fn html_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = sniff::find(&lower[from..], b"charset") {
+        let rest = &lower[from + at + b"charset".len()..];
+        from += at + 1;
+        let rest = rest.trim_ascii_start();
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or(rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        if let Some(encoding) = Encoding::for_label(&rest[..end]) {
+            return Some(
+                if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                    encoding_rs::UTF_8
+                } else {
+                    encoding
+                },
+            );
+        }
+    }
+    None
+}
+
+/// Whether text starts like a flat OpenDocument text (.fodt): an XML `office:document` of the
+/// text type.
+fn flat_odt(start: &[u8]) -> bool {
+    sniff::find(start, b"<office:document").is_some()
+        && sniff::find(start, b"application/vnd.oasis.opendocument.text").is_some()
 }
 
 /// Reads at most `max_bytes` from a regular file, refusing anything else with a typed error.
