@@ -156,7 +156,7 @@ fn article(document: &Document, html: &str) -> Option<String> {
         out.collapsed(&headline);
         out.end_block();
     }
-    if let Some(byline) = found.byline.map(|b| normalise(&b)) {
+    if let Some(byline) = found.byline.map(|b| shown_byline(document, &normalise(&b))) {
         // A byline from the page's metadata may also be in the article's text.
         if !byline.is_empty() && !body_text.contains(&byline) {
             out.collapsed(&byline);
@@ -312,6 +312,27 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// The byline as the page shows it ("By Jane Doe, in Paris"), when the extractor took the bare
+/// name from the page's metadata: the smallest short author or byline element, or the one
+/// around it, that contains the name.
+fn shown_byline(document: &Document, byline: &str) -> String {
+    let wanted = byline.to_lowercase();
+    let candidates = document
+        .select("[class*=byline], [id*=byline], [rel=author], [itemprop=author], [class*=author]");
+    for node in candidates.nodes().iter().take(32) {
+        for candidate in [Some(*node), node.parent()].into_iter().flatten() {
+            let text = normalise(&candidate.text());
+            if text.len() > byline.len()
+                && text.chars().count() < 100
+                && text.to_lowercase().contains(&wanted)
+            {
+                return text;
+            }
+        }
+    }
+    byline.to_owned()
 }
 
 /// Whether two titles are the same headline, one perhaps with the site's name added.

@@ -60,6 +60,9 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
         match event {
             Event::Start(e) => {
                 depth += 1;
+                if depth > xml::MAX_DEPTH {
+                    return Err(xml::too_deep());
+                }
                 if skip.is_some() {
                     continue;
                 }
@@ -100,6 +103,7 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
             Event::GeneralRef(r) if skip.is_none() && in_paragraph > 0 => {
                 blocks.collapsed(&xml::reference(&r)?);
             }
+            Event::Eof if depth > 0 => return Err(xml::cut_off()),
             Event::Eof => break,
             _ => {}
         }

@@ -6,6 +6,20 @@
 
 use quick_xml::events::{BytesRef, BytesStart, BytesText};
 
+/// How deep elements may nest. Word and OpenDocument files nest a few dozen deep; quick-xml's
+/// namespace reader counts depth in 16 bits and must never get near that.
+pub(crate) const MAX_DEPTH: usize = 10_000;
+
+/// The message for XML nested deeper than [`MAX_DEPTH`].
+pub(crate) fn too_deep() -> String {
+    format!("its XML is nested more than {MAX_DEPTH} elements deep")
+}
+
+/// The message for XML that ends inside an element.
+pub(crate) fn cut_off() -> String {
+    "its XML ends in the middle of the document (it may be cut off)".to_owned()
+}
+
 /// A message for an XML error at a byte offset of the part.
 pub(crate) fn reason(error: &quick_xml::Error, position: u64) -> String {
     format!("its XML is malformed near byte {position} ({error})")
