@@ -104,6 +104,16 @@ mod formats {
     }
 
     #[test]
+    fn a_web_archive_reads_as_its_article() {
+        let txt = load("article.txt");
+        let archive = load("article.mhtml");
+        assert_eq!(archive.source.format, Format::Html);
+        assert_eq!(archive.source.encoding, "Web archive (.mhtml), UTF-8");
+        assert_same_article(&txt, &archive);
+        assert!(!archive.text.contains("cookie"), "{}", archive.text);
+    }
+
+    #[test]
     fn a_br_is_a_line_break_inside_the_paragraph() {
         let page = "<html><body><h1>Address</h1><p>Example News<br>1 Main Street<br>  Springfield</p>\
                     <p>Next&nbsp;paragraph &amp; more</p></body></html>";

@@ -25,6 +25,7 @@ mod blocks;
 mod docx;
 mod error;
 mod html;
+mod mhtml;
 mod odt;
 mod sniff;
 mod text;
@@ -268,16 +269,40 @@ fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Proble
     })
 }
 
-/// Reads text, HTML or flat OpenDocument XML, decoding it from `forced` or the encoding its
-/// BOM, its `<meta charset>` or its bytes say.
+/// Reads text, HTML, a web archive or flat OpenDocument XML, decoding it from `forced` or the
+/// encoding its BOM, its `<meta charset>` or its bytes say.
 fn read_text(
     name: &str,
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Loaded, Problem> {
+    if mhtml::looks_like_mhtml(&bytes[..bytes.len().min(4096)]) {
+        let page = mhtml::page(&bytes).map_err(|reason| Problem::Damaged {
+            format: mhtml::FORMAT,
+            reason,
+        })?;
+        // The page inside is read as any page, in the charset its part declares unless the
+        // user chose one.
+        let mut loaded = read_decoded(name, page.html, forced.or(page.charset), true)?;
+        if let Some(encoding) = loaded.encoding {
+            loaded.label = format!("Web archive (.mhtml), {}", encoding.name());
+        }
+        return Ok(loaded);
+    }
+    read_decoded(name, bytes, forced, false)
+}
+
+/// Reads text, an HTML page or flat OpenDocument XML. With `is_page`, the bytes are an HTML
+/// page whatever they start with (the HTML part of a web archive).
+fn read_decoded(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+    is_page: bool,
+) -> Result<Loaded, Problem> {
     let head = &bytes[..bytes.len().min(4096)];
     // An HTML page says its encoding in a <meta> near the top; a BOM or the user's choice wins.
-    let html_bytes = sniff::looks_like_html(head, name);
+    let html_bytes = is_page || sniff::looks_like_html(head, name);
     let declared = if html_bytes && forced.is_none() && Encoding::for_bom(&bytes).is_none() {
         html_charset(head)
     } else {
