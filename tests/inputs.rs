@@ -156,9 +156,18 @@ mod formats {
             ] {
                 assert!(!doc.text.contains(hidden), "{name}: {hidden}");
             }
-            // The inserted tracked change is text.
+            // The inserted tracked change is text, and the user is told so.
             assert!(
                 doc.text.contains("diplomatic and economic support"),
+                "{name}"
+            );
+            let warnings: Vec<String> = doc.source.warnings.iter().map(|w| w.to_string()).collect();
+            assert_eq!(
+                warnings,
+                [
+                    "it has 2 tracked changes, shown as if accepted: deleted text is left out, \
+                  inserted text is kept"
+                ],
                 "{name}"
             );
         }

@@ -37,7 +37,7 @@ const SKIPPED: &[&[u8]] = &[
 ];
 
 /// The body text of a `word/document.xml` part, as blocks.
-pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
     let mut reader = NsReader::from_reader(xml_bytes);
     let mut blocks = Blocks::default();
     let mut depth = 0usize;
@@ -91,7 +91,10 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
             _ => {}
         }
     }
-    Ok(blocks.finish())
+    Ok(xml::Body {
+        text: blocks.finish(),
+        tracked_changes: state.changes,
+    })
 }
 
 /// The namespace an element is in, as far as this reader cares.
@@ -130,12 +133,18 @@ struct State {
     mark_deleted: bool,
     /// The previous paragraph's mark was deleted: do not start a new block.
     join_next: bool,
+    /// Tracked insertions, deletions and moves seen.
+    changes: usize,
 }
 
 impl State {
-    /// Whether the element starts content to skip whole.
+    /// Whether the element starts content to skip whole. Called once for each element outside
+    /// skipped content, so it also counts the tracked changes.
     fn skips(&mut self, space: Space, e: &BytesStart<'_>) -> bool {
         let name = e.local_name();
+        if space == Space::W && matches!(name.as_ref(), b"ins" | b"del" | b"moveFrom" | b"moveTo") {
+            self.changes += 1;
+        }
         match space {
             // A deleted paragraph mark is an empty `w:del` in the mark's run properties; it says
             // something about the paragraph rather than holding deleted text.
@@ -241,7 +250,7 @@ mod tests {
             <w:p/><w:p><w:r><w:t>last</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            text(xml.as_bytes()).unwrap(),
+            text(xml.as_bytes()).unwrap().text,
             "Headline & more\n\none\ntwo\tthree\n\nlast\n"
         );
     }
@@ -255,7 +264,9 @@ mod tests {
             <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> link</w:t></w:r>
             <w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t></w:r>
             <w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t xml:space="preserve"> shown</w:t></w:r></w:p>"#);
-        assert_eq!(text(xml.as_bytes()).unwrap(), "The new link shown\n");
+        let body = text(xml.as_bytes()).unwrap();
+        assert_eq!(body.text, "The new link shown\n");
+        assert_eq!(body.tracked_changes, 2);
     }
 
     #[test]
@@ -265,7 +276,7 @@ mod tests {
             <w:p><w:r><w:t>second half.</w:t></w:r></w:p><w:p><w:r><w:t>Next.</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            text(xml.as_bytes()).unwrap(),
+            text(xml.as_bytes()).unwrap().text,
             "First half, second half.\n\nNext.\n"
         );
     }
@@ -276,7 +287,7 @@ mod tests {
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
             <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>After</w:t></w:r></w:p>"#,
         );
-        assert_eq!(text(xml.as_bytes()).unwrap(), "Box\n\nAfter\n");
+        assert_eq!(text(xml.as_bytes()).unwrap().text, "Box\n\nAfter\n");
     }
 
     #[test]

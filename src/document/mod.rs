@@ -256,17 +256,30 @@ fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Proble
         Format::Docx => docx::text(&xml_bytes),
         _ => odt::text(&xml_bytes),
     };
-    let text = parsed.map_err(|reason| Problem::Damaged {
+    let body = parsed.map_err(|reason| Problem::Damaged {
         format: what,
         reason,
     })?;
     Ok(Loaded {
-        text,
+        text: body.text,
         format,
         label: label.to_owned(),
         encoding: None,
-        warnings: Vec::new(),
+        warnings: tracked_changes_warning(body.tracked_changes),
     })
+}
+
+/// A note that a document's tracked changes are shown accepted: the text has insertions that
+/// nobody has accepted yet, and lacks deletions.
+fn tracked_changes_warning(count: usize) -> Vec<LoadWarning> {
+    if count == 0 {
+        return Vec::new();
+    }
+    vec![LoadWarning(format!(
+        "it has {count} tracked change{}, shown as if accepted: deleted text is left out, \
+         inserted text is kept",
+        if count == 1 { "" } else { "s" }
+    ))]
 }
 
 /// Reads text, HTML, a web archive or flat OpenDocument XML, decoding it from `forced` or the
@@ -316,12 +329,13 @@ fn read_decoded(
     } = decoded;
     let start = &text.as_bytes()[..text.len().min(4096)];
     if flat_odt(start) {
-        let text = odt::text(text.as_bytes()).map_err(|reason| Problem::Damaged {
+        let body = odt::text(text.as_bytes()).map_err(|reason| Problem::Damaged {
             format: "a flat OpenDocument text (.fodt)",
             reason,
         })?;
+        warnings.extend(tracked_changes_warning(body.tracked_changes));
         return Ok(Loaded {
-            text,
+            text: body.text,
             format: Format::Odt,
             label: "OpenDocument text (.fodt)".to_owned(),
             encoding: None,

@@ -41,7 +41,7 @@ const SKIPPED_TEXT: &[&[u8]] = &[
 const MAX_SPACES: usize = 100;
 
 /// The body text of a `content.xml` part (or a flat .fodt file), as blocks.
-pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
     let mut reader = NsReader::from_reader(xml_bytes);
     let mut blocks = Blocks::default();
     let mut depth = 0usize;
@@ -51,6 +51,9 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
     // is layout whitespace.
     let mut in_paragraph = 0usize;
     let mut saw_body = false;
+    // Tracked changes, counted by their marks in the text: a deletion leaves a `text:change`,
+    // an insertion is framed by `text:change-start` and `text:change-end`.
+    let mut changes = 0usize;
     loop {
         let position = reader.buffer_position();
         let (ns, event) = reader
@@ -76,6 +79,11 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
                 }
             }
             Event::Empty(e) if skip.is_none() && in_body && !skips(space, &e) => {
+                if space == Space::Text
+                    && matches!(e.local_name().as_ref(), b"change" | b"change-start")
+                {
+                    changes += 1;
+                }
                 // An empty paragraph ends the block before it and holds nothing, so it need not
                 // be counted.
                 open(space, &e, &mut blocks);
@@ -111,7 +119,10 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<String, String> {
     if !saw_body {
         return Err("it has no document body".to_owned());
     }
-    Ok(blocks.finish())
+    Ok(xml::Body {
+        text: blocks.finish(),
+        tracked_changes: changes,
+    })
 }
 
 /// The namespace an element is in, as far as this reader cares.
@@ -205,7 +216,7 @@ mod tests {
             <table:table-cell><text:p>cell 2</text:p></table:table-cell></table:table-row></table:table>
             <text:p/>"#);
         assert_eq!(
-            text(xml.as_bytes()).unwrap(),
+            text(xml.as_bytes()).unwrap().text,
             "Head line\n\nOne two   three\nfour\tfive & six\n\nitem\n\ncell 1\n\ncell 2\n"
         );
     }
@@ -221,13 +232,15 @@ mod tests {
               <dc:creator>B</dc:creator><text:p>A comment</text:p></office:annotation><text:change text:change-id="c1"/>
               <text:change-start text:change-id="c2"/> inserted<text:change-end text:change-id="c2"/>.</text:p>"#,
         );
-        assert_eq!(text(xml.as_bytes()).unwrap(), "Kept text inserted.\n");
+        let body = text(xml.as_bytes()).unwrap();
+        assert_eq!(body.text, "Kept text inserted.\n");
+        assert_eq!(body.tracked_changes, 2);
     }
 
     #[test]
     fn a_huge_space_count_is_capped() {
         let xml = doc(r#"<text:p>a<text:s text:c="4000000000"/>b</text:p>"#);
-        assert_eq!(text(xml.as_bytes()).unwrap().len(), MAX_SPACES + 3);
+        assert_eq!(text(xml.as_bytes()).unwrap().text.len(), MAX_SPACES + 3);
     }
 
     #[test]

@@ -6,6 +6,16 @@
 
 use quick_xml::events::{BytesRef, BytesStart, BytesText};
 
+/// The body of a .docx or .odt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Body {
+    /// The text as blocks.
+    pub(crate) text: String,
+    /// How many tracked changes (insertions, deletions, moves) the body has: they are shown
+    /// accepted, which the user should know.
+    pub(crate) tracked_changes: usize,
+}
+
 /// How deep elements may nest. Word and OpenDocument files nest a few dozen deep; quick-xml's
 /// namespace reader counts depth in 16 bits and must never get near that.
 pub(crate) const MAX_DEPTH: usize = 10_000;
