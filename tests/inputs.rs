@@ -329,6 +329,14 @@ mod encodings {
     }
 
     #[test]
+    fn a_page_saved_as_utf8_under_a_legacy_charset_is_read_as_utf8() {
+        let page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Grüße aus Köln</p></body></html>";
+        let doc = from_bytes("relabelled.html", page).unwrap();
+        assert_eq!(doc.source.encoding, "HTML, UTF-8");
+        assert!(doc.text.contains("Grüße aus Köln"), "{}", doc.text);
+    }
+
+    #[test]
     fn damaged_utf8_is_kept_as_utf8_with_a_warning() {
         let mut bytes = std::fs::read(fixture("article.txt")).unwrap();
         bytes.extend(b"Broken \xff byte.\n");
@@ -423,6 +431,23 @@ mod refused {
             assert!(msg.contains("a Word document (.docx)"), "{msg}");
             assert!(msg.contains("incomplete or damaged"), "{msg}");
         }
+    }
+
+    #[test]
+    fn a_password_protected_opendocument_says_so() {
+        let bytes = zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", b"\x8f\x12\xa0 ciphertext"),
+            (
+                "META-INF/manifest.xml",
+                b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+                  <manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/>\
+                  </manifest:file-entry></manifest:manifest>",
+            ),
+        ]);
+        let (err, msg) = refusal("secret.odt", &bytes);
+        assert!(matches!(err, LoadError::Damaged { .. }), "{err:?}");
+        assert!(msg.contains("password-protected"), "{msg}");
     }
 
     #[test]

@@ -140,6 +140,20 @@ pub(crate) fn read_part(
     Ok(bytes)
 }
 
+/// Whether an OpenDocument is password-protected: its manifest then describes how its parts
+/// are encrypted, and `content.xml` is ciphertext rather than XML.
+pub(crate) fn odf_encrypted(archive: &mut Archive<'_>) -> bool {
+    let Ok(entry) = archive.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut manifest = Vec::new();
+    // Manifests are a few KiB; a bounded read is enough to find the marker.
+    if entry.take(4 << 20).read_to_end(&mut manifest).is_err() {
+        return false;
+    }
+    find(&manifest, b"encryption-data").is_some()
+}
+
 /// The `mimetype` entry of an OpenDocument, if the archive has a short one.
 fn mimetype(archive: &mut Archive<'_>) -> Option<String> {
     let entry = archive.by_name("mimetype").ok()?;

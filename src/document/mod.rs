@@ -251,6 +251,12 @@ fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Proble
             "OpenDocument text (.odt)",
         ),
     };
+    if format == Format::Odt && archive::odf_encrypted(&mut zip) {
+        return Err(Problem::Damaged {
+            format: what,
+            reason: "it is password-protected; save a copy without a password".to_owned(),
+        });
+    }
     let xml_bytes = archive::read_part(&mut zip, part, what, limit)?;
     let parsed = match format {
         Format::Docx => docx::text(&xml_bytes),
@@ -317,7 +323,13 @@ fn read_decoded(
     // An HTML page says its encoding in a <meta> near the top; a BOM or the user's choice wins.
     let html_bytes = is_page || sniff::looks_like_html(head, name);
     let declared = if html_bytes && forced.is_none() && Encoding::for_bom(&bytes).is_none() {
-        html_charset(head)
+        // A page that declares a legacy charset but whose bytes are UTF-8 with non-ASCII
+        // characters was saved as UTF-8 and not relabelled; legacy text is almost never valid
+        // UTF-8 by accident, so the bytes win.
+        html_charset(head).filter(|declared| {
+            *declared == encoding_rs::UTF_8
+                || std::str::from_utf8(&bytes).map_or(true, |text| text.is_ascii())
+        })
     } else {
         None
     };
