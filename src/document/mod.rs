@@ -38,7 +38,9 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 pub use error::{LoadError, MAX_ARCHIVE_ENTRIES, SUPPORTED};
-pub use text::{Decoded, encoding_for_name, encoding_names, encodings};
+pub use text::{encoding_for_name, encoding_names, encodings};
+
+use text::Decoded;
 
 use error::Problem;
 

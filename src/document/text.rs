@@ -12,13 +12,13 @@ use super::LoadWarning;
 
 /// Decoded text and what it took to get there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The text, BOM removed, line endings normalised to `\n`.
-    pub text: String,
+    pub(crate) text: String,
     /// The encoding the bytes were read as.
-    pub encoding: &'static Encoding,
+    pub(crate) encoding: &'static Encoding,
     /// Repairs made while decoding.
-    pub warnings: Vec<LoadWarning>,
+    pub(crate) warnings: Vec<LoadWarning>,
 }
 
 /// How much of the start of a file is inspected to decide whether it is text.
