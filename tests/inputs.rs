@@ -554,14 +554,24 @@ mod refused {
     }
 
     #[test]
-    fn arbitrary_bytes_in_a_zip_never_panic() {
-        let bytes = std::fs::read(fixture("article.odt")).unwrap();
-        for step in [7, 13, 101] {
-            let mut mangled = bytes.clone();
-            for i in (40..mangled.len()).step_by(step) {
-                mangled[i] ^= 0x5a;
+    fn mangled_fixtures_never_panic() {
+        for name in [
+            "article.docx",
+            "article.odt",
+            "article.html",
+            "article.mhtml",
+        ] {
+            let bytes = std::fs::read(fixture(name)).unwrap();
+            for step in [7, 13, 101, 997] {
+                let mut mangled = bytes.clone();
+                for i in (40..mangled.len()).step_by(step) {
+                    mangled[i] ^= 0x5a;
+                }
+                let _ = from_bytes(name, mangled);
             }
-            let _ = from_bytes("mangled.odt", mangled);
+            for cut in [1, 10, 100, bytes.len() / 3] {
+                let _ = from_bytes(name, bytes[..cut.min(bytes.len())].to_vec());
+            }
         }
     }
 }

@@ -389,6 +389,13 @@ mod tests {
                 .unwrap_err()
                 .contains("control")
         );
+        // What the window's tests drop on it.
+        assert!(
+            decode(&[0, 159, 146, 150, 0, 0, 1, 2, 3])
+                .unwrap_err()
+                .contains("NUL")
+        );
+        assert!(decode(&[0, 1, 2, 0, 0, 0]).unwrap_err().contains("NUL"));
         // Zero bytes on both sides of the pairs: not UTF-16.
         assert!(decode(&[0, 0, 0, 1, 0, 0, 2, 0, b'a', 0, 0, b'b']).is_err());
     }
