@@ -127,25 +127,35 @@ mod formats {
     #[test]
     fn a_word_document_reads_as_its_body() {
         let txt = load("article.txt");
-        let docx = load("article.docx");
-        assert_eq!(docx.source.format, Format::Docx);
-        assert_eq!(docx.source.encoding, "Word document (.docx)");
-        assert_eq!(docx.source.text_encoding, None);
-        assert_same_article(&txt, &docx);
+        // As python-docx writes it, and as LibreOffice does.
+        for name in ["article.docx", "article.libreoffice.docx"] {
+            let docx = load(name);
+            assert_eq!(docx.source.format, Format::Docx);
+            assert_eq!(docx.source.encoding, "Word document (.docx)");
+            assert_eq!(docx.source.text_encoding, None);
+            assert_same_article(&txt, &docx);
+        }
     }
 
     #[test]
     fn an_opendocument_text_reads_as_its_body() {
         let txt = load("article.txt");
-        let odt = load("article.odt");
-        assert_eq!(odt.source.format, Format::Odt);
-        assert_eq!(odt.source.encoding, "OpenDocument text (.odt)");
-        assert_same_article(&txt, &odt);
+        for name in ["article.odt", "article.libreoffice.odt"] {
+            let odt = load(name);
+            assert_eq!(odt.source.format, Format::Odt);
+            assert_eq!(odt.source.encoding, "OpenDocument text (.odt)");
+            assert_same_article(&txt, &odt);
+        }
     }
 
     #[test]
     fn footnotes_comments_headers_and_deleted_changes_are_not_body_text() {
-        for name in ["article.docx", "article.odt"] {
+        for name in [
+            "article.docx",
+            "article.odt",
+            "article.libreoffice.docx",
+            "article.libreoffice.odt",
+        ] {
             let doc = load(name);
             for hidden in [
                 "Xinhua News Agency, November 2", // the footnote

@@ -81,6 +81,8 @@ const SKIPPED_ELEMENTS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
     "canvas", "video", "audio", "select", "textarea", "button", "input", "map", "datalist",
     "title", "meta", "link",
+    // Deleted text (an edit marked up as such), as deleted tracked changes in documents.
+    "del",
 ];
 
 /// What a page gave.
@@ -156,9 +158,14 @@ fn article(document: &Document, html: &str) -> Option<String> {
         out.collapsed(&headline);
         out.end_block();
     }
-    if let Some(byline) = found.byline.map(|b| shown_byline(document, &normalise(&b))) {
+    let byline = found
+        .byline
+        .map(|b| normalise(&b))
+        .filter(|b| !b.is_empty())
+        .and_then(|b| shown_byline(document, &b));
+    if let Some(byline) = byline {
         // A byline from the page's metadata may also be in the article's text.
-        if !byline.is_empty() && !body_text.contains(&byline) {
+        if !body_text.contains(&byline) {
             out.collapsed(&byline);
             out.end_block();
         }
@@ -314,10 +321,11 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// The byline as the page shows it ("By Jane Doe, in Paris"), when the extractor took the bare
-/// name from the page's metadata: the smallest short author or byline element, or the one
-/// around it, that contains the name.
-fn shown_byline(document: &Document, byline: &str) -> String {
+/// The byline as the page shows it ("By Jane Doe, in Paris"): the extractor may have taken the
+/// bare name from the page's metadata. Looks for the smallest short author or byline element,
+/// or the one around it, that contains the name; `None` when the page does not show the name
+/// at all (a metadata author such as the program that wrote the file is no byline).
+fn shown_byline(document: &Document, byline: &str) -> Option<String> {
     let wanted = byline.to_lowercase();
     let candidates = document
         .select("[class*=byline], [id*=byline], [rel=author], [itemprop=author], [class*=author]");
@@ -328,11 +336,18 @@ fn shown_byline(document: &Document, byline: &str) -> String {
                 && text.chars().count() < 100
                 && text.to_lowercase().contains(&wanted)
             {
-                return text;
+                return Some(text);
             }
         }
     }
-    byline.to_owned()
+    let mut shown = Blocks::default();
+    if let Some(body) = document.body() {
+        walk(&body, &mut shown, false);
+    }
+    normalise(&shown.finish())
+        .to_lowercase()
+        .contains(&wanted)
+        .then(|| byline.to_owned())
 }
 
 /// Whether two titles are the same headline, one perhaps with the site's name added.
@@ -469,6 +484,25 @@ mod tests {
             blocks.finish(),
             "The & headline\n\nOne two\nthree\n\na\n\nb\u{a0}c\n\nx\n\ny\n\nkeep\nlines\n"
         );
+    }
+
+    #[test]
+    fn a_metadata_author_the_page_does_not_show_is_no_byline() {
+        let paragraph = "<p>Beijing has provided Moscow with diplomatic and economic support since \
+            Vladimir Putin ordered the attack on Ukraine in February 2022, cover that has mitigated \
+            the effects of Western sanctions on Russia, and trade between them has grown.</p>";
+        let page = format!(
+            "<html><head><title>Headline</title><meta name=\"author\" content=\"python-docx\">\
+             </head><body><h1>Headline</h1>{p}<p>Changed <del>old</del><ins>new</ins> words \
+             that are long enough to count as prose in an article, well past a hundred and \
+             forty characters, so that the page reads as one.</p>{p}</body></html>",
+            p = paragraph
+        );
+        let got = extract(&page);
+        assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+        assert!(got.text.starts_with("Headline\n\nBeijing"), "{}", got.text);
+        assert!(!got.text.contains("python-docx"), "{}", got.text);
+        assert!(got.text.contains("Changed new words"), "{}", got.text);
     }
 
     #[test]
