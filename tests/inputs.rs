@@ -502,11 +502,29 @@ mod refused {
         let options = LoadOptions {
             max_bytes: 16 << 20,
         };
-        let err = Document::from_bytes_with("bomb.docx", bomb, &options, None).unwrap_err();
+        let err = Document::from_bytes_with("bomb.docx", bomb.clone(), &options, None).unwrap_err();
         assert!(matches!(err, LoadError::ArchiveTooLarge { .. }), "{err:?}");
         let msg = err.to_string();
-        assert!(msg.contains("word/document.xml"), "{msg}");
+        assert!(msg.contains("word/document.xml unpacks to 65 MiB"), "{msg}");
         assert!(msg.contains("at most 16 MiB"), "{msg}");
+
+        // The same bomb declaring a small size in both of its headers: reading still stops at
+        // the limit (or at the declared size, which then fails its checksum).
+        let mut lying = bomb;
+        for (signature, offset) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let at = lying.windows(4).position(|w| w == signature).unwrap() + offset;
+            lying[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+        }
+        let started = std::time::Instant::now();
+        let err = Document::from_bytes_with("lying.docx", lying, &options, None).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::ArchiveTooLarge { .. } | LoadError::Damaged { .. }
+            ),
+            "{err:?}"
+        );
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     }
 
     #[test]

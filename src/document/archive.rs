@@ -107,13 +107,20 @@ pub(crate) fn read_part(
     limit: u64,
 ) -> Result<Vec<u8>, Problem> {
     let damaged = |reason: String| Problem::Damaged { format, reason };
-    let too_big = |size: u64| Problem::TooBig {
+    // `size` is what the archive declares, or, when it declared less than it holds, `None`:
+    // reading stopped at the limit.
+    let too_big = |size: Option<u64>| Problem::TooBig {
         format,
-        reason: format!(
-            "its part {part} unpacks to {}{} MiB",
-            if size > limit { "more than " } else { "" },
-            limit.max(size).div_ceil(1024 * 1024)
-        ),
+        reason: match size {
+            Some(size) => format!(
+                "its part {part} unpacks to {} MiB",
+                size.div_ceil(1024 * 1024)
+            ),
+            None => format!(
+                "its part {part} unpacks to more than {} MiB",
+                limit / (1024 * 1024)
+            ),
+        },
         limit,
     };
     let entry = match archive.by_name(part) {
@@ -127,7 +134,7 @@ pub(crate) fn read_part(
         ));
     }
     if entry.size() > limit {
-        return Err(too_big(entry.size()));
+        return Err(too_big(Some(entry.size())));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
     entry
@@ -135,7 +142,7 @@ pub(crate) fn read_part(
         .read_to_end(&mut bytes)
         .map_err(|e| damaged(format!("its part {part} cannot be unpacked ({e})")))?;
     if bytes.len() as u64 > limit {
-        return Err(too_big(limit + 1));
+        return Err(too_big(None));
     }
     Ok(bytes)
 }
@@ -174,6 +181,9 @@ fn too_many(format: &'static str, entries: u64, limit: u64) -> Problem {
 /// A reason a user can read, for a ZIP error.
 fn zip_reason(error: &ZipError) -> String {
     match error {
+        ZipError::InvalidArchive(why) if why.contains("EOCD") || why.contains("end of central") => {
+            "the directory at the end of its ZIP archive is missing".to_owned()
+        }
         ZipError::InvalidArchive(why) => format!("its ZIP structure is broken ({why})"),
         ZipError::UnsupportedArchive(why) if *why == ZipError::PASSWORD_REQUIRED => {
             "it is encrypted; save a copy without a password".to_owned()
