@@ -30,3 +30,4 @@ pub mod gui;
 pub mod sample;
 pub mod summary;
 pub mod text;
+pub mod watch;
