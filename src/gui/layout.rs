@@ -108,7 +108,16 @@ impl RowLayout {
             self.items_key = Some(items_key);
             self.build_items(comparison, hide_unchanged);
         }
-        if items_changed || self.style != Some(style) {
+        let reshaped = self.style.is_none_or(|old| {
+            old.pane_width != style.pane_width || old.font_size != style.font_size
+        });
+        if !items_changed && !reshaped && self.style != Some(style) {
+            // Only colours or find highlights changed: heights stay, visible rows are laid out
+            // again as they are drawn.
+            self.style = Some(style);
+            self.cells.clear();
+        }
+        if items_changed || reshaped {
             self.style = Some(style);
             self.cells.clear();
             let font = FontId::proportional(style.font_size);
@@ -134,7 +143,7 @@ impl RowLayout {
 
     fn build_items(&mut self, comparison: &Comparison, hide_unchanged: bool) {
         let rows = &comparison.rows;
-        let keep: Vec<bool> = if hide_unchanged {
+        let mut keep: Vec<bool> = if hide_unchanged {
             let mut keep = vec![false; rows.len()];
             for (r, row) in rows.iter().enumerate() {
                 if !row.is_unchanged() {
@@ -147,6 +156,13 @@ impl RowLayout {
         } else {
             vec![true; rows.len()]
         };
+        // A fold line is no shorter than one paragraph: fold only runs of two or more.
+        for r in 0..rows.len() {
+            let lone = !keep[r] && (r == 0 || keep[r - 1]) && (r + 1 == rows.len() || keep[r + 1]);
+            if lone {
+                keep[r] = true;
+            }
+        }
         self.items.clear();
         self.item_of_row = Vec::with_capacity(rows.len());
         let mut r = 0;
@@ -313,6 +329,11 @@ impl RowLayout {
     /// The offset of an item's top from the top of the panes.
     pub fn top(&self, item: usize) -> f32 {
         self.tops.get(item).copied().unwrap_or(self.total_height())
+    }
+
+    /// Whether an item's height is measured rather than estimated.
+    pub fn is_exact(&self, item: usize) -> bool {
+        self.exact.get(item).copied().unwrap_or(false)
     }
 
     /// The height of an item.
@@ -598,5 +619,64 @@ mod tests {
         let exact = layout.total_height();
         let error = (estimated - exact).abs() / exact;
         assert!(error < 0.1, "estimated {estimated}, laid out {exact}");
+    }
+
+    #[test]
+    fn new_find_highlights_keep_heights_and_relayout_visible_rows() {
+        let ctx = context();
+        let old = Article::from_text("a", "Putin met Xi.\n\nThey spoke.").shared();
+        let comparison = compare(Arc::clone(&old), old, &CompareOptions::default());
+        let mut find = Find::default();
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let height = layout.total_height();
+        find.open = true;
+        find.set_query("met".to_owned());
+        find.refresh(Some(&comparison), 1);
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        assert!(layout.cells(0).is_none(), "stale highlights are dropped");
+        assert!(layout.is_exact(0) && layout.total_height() == height);
+        layout.lay_out_range(&ctx, &comparison, 0..2, 0, &find);
+        let galley = layout.cells(0).unwrap().galleys[0].clone().unwrap();
+        assert!(
+            galley
+                .job
+                .sections
+                .iter()
+                .any(|s| s.format.background == Palette::LIGHT.find_current)
+        );
+    }
+
+    #[test]
+    fn hiding_unchanged_folds_runs_but_not_a_lone_paragraph() {
+        let ctx = context();
+        let text = |edits: &[usize]| -> String {
+            (0..9)
+                .map(|n| {
+                    if edits.contains(&n) {
+                        format!("Edited paragraph {n}.")
+                    } else {
+                        format!("Paragraph {n}.")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        let old = Article::from_text("a", &text(&[])).shared();
+        let new = Article::from_text("b", &text(&[0, 4])).shared();
+        let comparison = compare(old, new, &CompareOptions::default());
+        let find = Find::default();
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, true, style(&find), &find);
+        let folds: Vec<Range<usize>> = layout
+            .items()
+            .iter()
+            .filter_map(|i| match i {
+                Item::Fold(rows) => Some(rows.clone()),
+                Item::Row(_) => None,
+            })
+            .collect();
+        // Rows 0–1 and 3–5 show (changes with one row of context); row 2 alone stays; 6–8 fold.
+        assert_eq!(folds, [6..9]);
     }
 }

@@ -67,13 +67,17 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         let width = ui.available_width();
         ui.set_min_size(Vec2::new(width, layout.total_height()));
         let range = layout.visible(viewport.min.y, viewport.max.y);
-        // Keep the first visible row where it is when rows above it settle their heights.
-        let anchor = range.start;
+        // Rows coming into view settle their estimated heights when laid out. Keep the first
+        // row already on screen where it is, so the text being read does not jump.
+        let anchor = range
+            .clone()
+            .find(|&item| layout.is_exact(item))
+            .unwrap_or(range.start);
         let shift = layout.lay_out_range(ui.ctx(), comparison, range, anchor, find);
         // Heights may have grown: draw what is visible now.
         let range = layout.visible(viewport.min.y + shift, viewport.max.y + shift);
         if shift.abs() > 0.5 {
-            view.scroll_target = Some(ScrollTarget::Offset(view.scroll_offset + shift));
+            view.scroll_target = Some(ScrollTarget::Offset(viewport.min.y + shift));
             ui.ctx().request_repaint();
         }
         let origin = ui.max_rect().min;
