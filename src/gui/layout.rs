@@ -677,6 +677,6 @@ mod tests {
             })
             .collect();
         // Rows 0–1 and 3–5 show (changes with one row of context); row 2 alone stays; 6–8 fold.
-        assert_eq!(folds, [6..9]);
+        assert_eq!(folds, vec![Range { start: 6, end: 9 }]);
     }
 }
