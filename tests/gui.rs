@@ -474,3 +474,33 @@ fn page_down_end_and_home_scroll_the_panes() {
     harness.run();
     assert_eq!(harness.state().scroll_offset(), 0.0);
 }
+
+#[test]
+fn a_file_changed_on_disk_is_read_again_and_a_deleted_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, "The vote was on Monday.\n\nIt passed.").unwrap();
+    std::fs::write(&new, "The vote was on Monday.\n\nIt passed.").unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new.clone()))));
+    assert!(harness.state().comparison().unwrap().is_identical());
+
+    std::fs::write(&new, "The vote was on Tuesday.\n\nIt passed narrowly.").unwrap();
+    let reloaded = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        settle(&mut harness);
+        !harness.state().comparison().unwrap().is_identical()
+    });
+    assert!(reloaded, "the changed file was not read again");
+
+    std::fs::remove_file(&new).unwrap();
+    let reported = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        settle(&mut harness);
+        harness
+            .query_by_label_contains("was deleted or moved away")
+            .is_some()
+    });
+    assert!(reported, "the deleted file was not reported");
+    // The text last read stays on screen.
+    assert!(!harness.state().comparison().unwrap().is_identical());
+}

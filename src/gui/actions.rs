@@ -23,6 +23,10 @@ pub enum Action {
     Swap,
     /// Read both files again.
     Reload,
+    /// Read one side's file again (it changed on disk).
+    ReloadSide(Side),
+    /// One side's file was deleted or moved away.
+    FileGone(Side),
     /// Stop the running load or comparison.
     Cancel,
     /// Compare again with these options.

@@ -12,12 +12,14 @@ use super::jobs::{Job, Source};
 use super::layout::{RowLayout, Style};
 use super::palette::Palette;
 use super::panes::{self, PaneInput};
+use super::reload::AutoReload;
 use super::screenshot::{Screenshooter, ScreenshotOutcome};
 use super::session::Session;
 use super::settings::Settings;
 use super::view::View;
 use super::{StartOptions, header, overview, status, toolbar};
 use crate::compare::{Comparison, Side};
+use crate::watch::FileEvent;
 
 mod apply;
 
@@ -35,6 +37,7 @@ pub struct RedlineApp {
     job: Option<Job>,
     dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
+    reload: AutoReload,
     /// The context drawn into, once known; background threads use it to ask for a repaint.
     ctx: Arc<Mutex<Option<egui::Context>>>,
     /// Whether the theme and input options have been given to the context.
@@ -95,6 +98,7 @@ impl RedlineApp {
             screenshot: start
                 .screenshot
                 .map(|request| Screenshooter::new(request, outcome)),
+            reload: AutoReload::default(),
             ctx: Arc::default(),
             configured: false,
             settings,
@@ -216,6 +220,10 @@ impl RedlineApp {
         }
         let mut actions = actions::shortcuts(&ctx);
         actions.extend(self.poll_dialog());
+        actions.extend(self.reload.poll().into_iter().map(|event| match event {
+            FileEvent::Changed(side) => Action::ReloadSide(side),
+            FileEvent::Gone(side) => Action::FileGone(side),
+        }));
         actions.extend(self.input_actions(&ctx));
         self.find.refresh(
             self.session.comparison().map(|c| c.as_ref()),

@@ -65,6 +65,12 @@ fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palett
             );
         }
     }
+    if doc.gone {
+        ui.label(
+            RichText::new("This file was deleted or moved away; showing the text last read.")
+                .color(palette.deleted_ink),
+        );
+    }
     if let Some(error) = &doc.error {
         egui::Frame::new()
             .fill(palette.deleted_band)

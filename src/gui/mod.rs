@@ -20,6 +20,7 @@ mod layout;
 mod overview;
 mod palette;
 mod panes;
+mod reload;
 mod screenshot;
 mod session;
 mod settings;

@@ -19,6 +19,8 @@ pub struct SideDoc {
     pub article: Option<Arc<Article>>,
     /// Why the last load of this side failed; shown in its header.
     pub error: Option<String>,
+    /// Whether the file was deleted or moved away since it was read.
+    pub gone: bool,
 }
 
 /// The two sides and their comparison.
@@ -121,6 +123,16 @@ impl Session {
         }
     }
 
+    /// Notes that a side's file went away (its text stays on screen).
+    pub fn mark_gone(&mut self, side: Side) {
+        self.side_mut(side).gone = true;
+    }
+
+    /// The files behind the two sides (old, new), for watching.
+    pub fn paths(&self) -> [Option<std::path::PathBuf>; 2] {
+        [Side::Old, Side::New].map(|s| self.side(s).source.as_ref().and_then(Source::path).cloned())
+    }
+
     /// Exchanges the sides; the caller compares again.
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.old, &mut self.new);
@@ -145,6 +157,7 @@ impl Session {
                         source: Some(source),
                         article: Some(article),
                         error: None,
+                        gone: false,
                     };
                 }
                 // Keep what was shown: the user still has the other side and the old comparison.

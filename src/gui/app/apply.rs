@@ -32,14 +32,11 @@ impl RedlineApp {
             self.view.frames_since_change = 0;
             let count = self.session.comparison().map_or(0, |c| c.changes.len());
             self.view.current_change = self.view.current_change.filter(|&c| c < count);
-            let paths = [Side::Old, Side::New].map(|s| {
-                self.session
-                    .side(s)
-                    .source
-                    .as_ref()
-                    .and_then(Source::path)
-                    .cloned()
-            });
+            let paths = self.session.paths();
+            if self.screenshot.is_none() {
+                let wake = self.waker();
+                self.reload.follow(paths.clone(), wake);
+            }
             if let [Some(old), Some(new)] = paths
                 && !self.session.is_one_sided()
             {
@@ -108,6 +105,12 @@ impl RedlineApp {
                 self.start(self.session.recompare_request(options));
             }
             Action::Reload => self.start(self.session.reload_request(options)),
+            Action::ReloadSide(side) => {
+                if let Some(source) = self.session.side(side).source.clone() {
+                    self.start(self.session.replace_request(side, source, options));
+                }
+            }
+            Action::FileGone(side) => self.session.mark_gone(side),
             Action::Cancel => {
                 if let Some(job) = &self.job {
                     job.cancel();
