@@ -83,6 +83,9 @@ fn the_sample_loads_with_both_names_and_its_changes() {
     assert!(changes > 5, "the sample has {changes} changes");
     harness.get_by_label(&format!("Changes ({changes})"));
     harness.get_by_label_contains("similar");
+    // The panes' paragraphs are readable by screen readers, with what happened to them.
+    harness.get_by_label_contains("Old, deleted: date 2023-11-22");
+    harness.get_by_label_contains("New, unchanged: Chinese leader Xi Jinping");
 }
 
 #[test]

@@ -185,12 +185,26 @@ impl RowView<'_> {
             self.draw_background(ui, rect, side, kind, changed);
             // Clicking a changed paragraph makes it the current change. Registered before the
             // moved marker so that the marker, on top, gets its own clicks.
-            if let Some(change) = row.change(side) {
-                let id = ui.scope_id().with(("cell", self.row, slot));
-                let response = ui.interact(rect, id, Sense::click());
-                if response.clicked() {
-                    actions.push(Action::GoToChange(change));
-                }
+            let id = ui.scope_id().with(("cell", self.row, slot));
+            let sense = if row.change(side).is_some() {
+                Sense::click()
+            } else {
+                Sense::hover()
+            };
+            let response = ui.interact(rect, id, sense);
+            if let (Some(change), true) = (row.change(side), response.clicked()) {
+                actions.push(Action::GoToChange(change));
+            }
+            // Screen readers get the text of each visible paragraph, with what happened to it.
+            if let Some(galley) = cells.and_then(|c| c.galleys[slot].as_ref()) {
+                let pane = match side {
+                    Side::Old => "Old",
+                    Side::New => "New",
+                };
+                let what = kind.map_or("unchanged", |k| k.label());
+                let label = format!("{pane}, {what}: {}", galley.text());
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, &label));
             }
             let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
             if let Some(target) = moved_marker(self.comparison, self.row, side) {
