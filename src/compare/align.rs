@@ -363,15 +363,43 @@ impl<'a> Aligner<'a> {
         if a == 0 || b == 0 {
             return Ok(Vec::new());
         }
-        let old_len: Vec<usize> = olds.iter().map(|&i| self.bag(Side::Old, i).len()).collect();
-        let new_len: Vec<usize> = news.iter().map(|&j| self.bag(Side::New, j).len()).collect();
+        // Word counts first: a paragraph with no partner of a plausible length needs no bag.
+        let reach = PAIR_THRESHOLD.min(SPLIT_CONTAINMENT) * 0.9;
+        let old_words: Vec<usize> = olds.iter().map(|&i| self.old.paragraphs[i].words).collect();
+        let new_words: Vec<usize> = news.iter().map(|&j| self.new.paragraphs[j].words).collect();
+        let (mut old_need, mut new_need) = (vec![false; a], vec![false; b]);
+        for (x, &ow) in old_words.iter().enumerate() {
+            for (y, &nw) in new_words.iter().enumerate() {
+                if dice_bound(ow, nw) >= reach {
+                    (old_need[x], new_need[y]) = (true, true);
+                }
+            }
+        }
+        let old_len: Vec<usize> = (0..a)
+            .map(|x| {
+                if old_need[x] {
+                    self.bag(Side::Old, olds[x]).len()
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let new_len: Vec<usize> = (0..b)
+            .map(|y| {
+                if new_need[y] {
+                    self.bag(Side::New, news[y]).len()
+                } else {
+                    0
+                }
+            })
+            .collect();
         let this = &*self;
         // common[i][j]: words old i and new j share (0 when they cannot be alike enough).
         let mut common = vec![0usize; a * b];
         for (x, &i) in olds.iter().enumerate() {
             this.check_cancel()?;
             for (y, &j) in news.iter().enumerate() {
-                if dice_bound(old_len[x], new_len[y]) < PAIR_THRESHOLD.min(SPLIT_CONTAINMENT) {
+                if !old_need[x] || !new_need[y] || dice_bound(old_len[x], new_len[y]) < reach {
                     continue;
                 }
                 common[x * b + y] = this.cached(Side::Old, i).common(this.cached(Side::New, j));
@@ -480,6 +508,28 @@ impl<'a> Aligner<'a> {
             .collect();
         let open_new: Vec<usize> = (0..new_fate.len())
             .filter(|&j| new_fate[j] == Fate::Open)
+            .collect();
+        // Only paragraphs with a partner of a length that could reach the threshold are worth
+        // the cost of their word bags (a 50 MB paragraph has none).
+        let plausible = |words: &[usize], w: usize| {
+            let i = words.partition_point(|&o| o < w.div_ceil(3));
+            words
+                .get(i)
+                .is_some_and(|&o| o <= w.saturating_mul(3).max(1))
+        };
+        let words_of = |a: &Article, list: &[usize]| {
+            let mut w: Vec<usize> = list.iter().map(|&i| a.paragraphs[i].words).collect();
+            w.sort_unstable();
+            w
+        };
+        let (old_words, new_words) = (words_of(self.old, &open_old), words_of(self.new, &open_new));
+        let open_old: Vec<usize> = open_old
+            .into_iter()
+            .filter(|&i| plausible(&new_words, self.old.paragraphs[i].words))
+            .collect();
+        let open_new: Vec<usize> = open_new
+            .into_iter()
+            .filter(|&j| plausible(&old_words, self.new.paragraphs[j].words))
             .collect();
         if open_old.is_empty() || open_new.is_empty() {
             return Ok(());

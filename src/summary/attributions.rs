@@ -41,12 +41,22 @@ pub const VERBS: &[&str] = &[
 /// The attributions of a paragraph, as written, in order.
 pub(crate) fn attributions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Sentence splitting is the costly part: skip paragraphs that name no source at all.
+    let lower = text.to_lowercase();
+    if !VERBS
+        .iter()
+        .chain(&["according", "citing"])
+        .any(|cue| lower.contains(cue))
+    {
+        return out;
+    }
     for sentence in sentences(text) {
         let s = &text[sentence.clone()];
         let toks = tokens(s);
         let word = |i: usize| toks.get(i).map(|t: &Token| &s[t.range.clone()]);
         let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
         let lower = |i: usize| word(i).map(str::to_lowercase);
+        let first_comma = (0..toks.len().min(5)).find(|&i| word(i) == Some(","));
         let mut k = 0;
         while k < toks.len() {
             let w = lower(k).unwrap_or_default();
@@ -61,7 +71,7 @@ pub(crate) fn attributions(text: &str) -> Vec<String> {
                 let mut start = k;
                 if k > 0 && word(k - 1) == Some(",") {
                     // An apposition sits between the source and the verb: take the opening words.
-                    let first_comma = (0..k).find(|&i| word(i) == Some(",")).unwrap_or(0);
+                    let first_comma = first_comma.filter(|&c| c < k).unwrap_or(0);
                     if first_comma > 0 && first_comma <= 4 {
                         out.push(format!(
                             "{} {}",

@@ -64,6 +64,10 @@ struct Word<'a> {
 
 /// The words of a paragraph with sentence-initial ones marked; `None` for title-case lines.
 fn words(text: &str) -> Option<Vec<Word<'_>>> {
+    // No capital letter, no name: skip the tokenising.
+    if !text.contains(char::is_uppercase) {
+        return Some(Vec::new());
+    }
     let toks: Vec<Token> = tokens(text);
     let mut out = Vec::new();
     let mut initial = true;

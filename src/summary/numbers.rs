@@ -39,6 +39,15 @@ const SCALES: [&str; 7] = ["%", "percent", "million", "billion", "trillion", "bn
 
 /// The numbers, dates and amounts of a paragraph, as written, in order.
 pub(crate) fn numbers(text: &str) -> Vec<String> {
+    // Tokenising is the costly part: skip paragraphs with no digit, weekday or month.
+    if !text.contains(|c: char| c.is_ascii_digit())
+        && !WEEKDAYS
+            .iter()
+            .chain(&MONTHS)
+            .any(|name| text.contains(name))
+    {
+        return Vec::new();
+    }
     let toks = tokens(text);
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
     let is_number = |i: usize| word(i).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));

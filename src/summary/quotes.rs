@@ -10,49 +10,55 @@ use super::facts::fact_key;
 
 /// The quoted passages of a paragraph, with their quote marks, in order.
 pub(crate) fn quotes(text: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut at = 0;
+    // Closing marks known not to occur any more: an unclosed quote then costs nothing, so a text
+    // full of opening marks stays linear.
+    let mut no_more: Vec<char> = Vec::new();
+    while let Some((start, c)) = text[at..].char_indices().next().map(|(i, c)| (at + i, c)) {
+        let after = start + c.len_utf8();
         let close = match c {
             '“' => Some('”'),
-            '"' if starts_word(&chars, i) => Some('"'),
-            '‘' if starts_word(&chars, i) => Some('’'),
+            '"' if starts_word(text, start, after) => Some('"'),
+            '‘' if starts_word(text, start, after) => Some('’'),
             _ => None,
         };
-        let Some(close) = close else {
-            i += 1;
+        at = after;
+        let Some(close) = close.filter(|c| !no_more.contains(c)) else {
             continue;
         };
-        let end = (i + 1..chars.len())
-            .find(|&j| chars[j].1 == close && (close != '’' || ends_word(&chars, j)));
-        match end {
-            Some(j) => {
-                let stop = chars[j].0 + close.len_utf8();
-                let quote = &text[start..stop];
-                if quote.chars().any(char::is_alphanumeric) {
-                    out.push(quote.to_owned());
-                }
-                i = j + 1;
+        let end = text[after..]
+            .char_indices()
+            .map(|(i, c)| (after + i, c))
+            .find(|&(i, c)| c == close && (close != '’' || ends_word(text, i, i + c.len_utf8())));
+        if let Some((i, c)) = end {
+            let quote = &text[start..i + c.len_utf8()];
+            if quote.chars().any(char::is_alphanumeric) {
+                out.push(quote.to_owned());
             }
-            None => i += 1,
+            at = i + c.len_utf8();
+        } else {
+            no_more.push(close);
         }
     }
     out
 }
 
-fn starts_word(chars: &[(usize, char)], i: usize) -> bool {
-    let before = i.checked_sub(1).map(|p| chars[p].1);
-    let after = chars.get(i + 1).map(|c| c.1);
+/// Whether the mark at `start..after` opens a word: at the start, or after a space, an opening
+/// bracket or a dash, and followed by something other than a space.
+fn starts_word(text: &str, start: usize, after: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let next = text[after..].chars().next();
     matches!(before, None | Some(' ' | '(' | '[' | '—' | '–' | '-' | ':'))
-        && after.is_some_and(|c| !c.is_whitespace())
+        && next.is_some_and(|c| !c.is_whitespace())
 }
 
-fn ends_word(chars: &[(usize, char)], j: usize) -> bool {
-    let before = chars[j - 1].1;
-    let after = chars.get(j + 1).map(|c| c.1);
-    !before.is_whitespace() && !after.is_some_and(char::is_alphanumeric)
+/// Whether the mark at `start..after` closes a word: after a non-space, and not followed by a
+/// letter or digit (which would make it an apostrophe, as in "hasn’t").
+fn ends_word(text: &str, start: usize, after: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let next = text[after..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)
 }
 
 /// Two quotes are the same quote altered when at least half their words are shared.

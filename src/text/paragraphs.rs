@@ -6,7 +6,8 @@
 //!    heading also ends one. As in CommonMark, a numbered item interrupts prose only when it is
 //!    numbered 1, so a wrapped line that happens to start with "2022." stays in its paragraph.
 //! 3. A block of lines that contains a line longer than [`MAX_WRAP_WIDTH`] is not hard-wrapped:
-//!    each line is a paragraph (article-v2.txt is written this way).
+//!    each line is a paragraph (article-v2.txt is written this way). Neither is a block whose
+//!    lines are all shorter than [`MIN_WRAP_WIDTH`].
 //! 4. Otherwise the block may be hard-wrapped at the width of its longest line. A line break is
 //!    kept as a paragraph break only where the next line's first word would have fitted on the
 //!    line before: a wrapping editor would have put it there. A news credit line starting with
@@ -16,6 +17,10 @@ use super::tokens::word_count;
 
 /// Lines longer than this (in characters) are never the result of hard wrapping.
 pub const MAX_WRAP_WIDTH: usize = 100;
+
+/// Nobody hard-wraps prose this narrow: a block whose longest line is shorter is one paragraph
+/// per line (a list of names, a poem, a file of one word per line).
+pub const MIN_WRAP_WIDTH: usize = 20;
 
 /// What a paragraph is, as far as the layout tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -72,7 +77,7 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 fn segment_block(block: &[(usize, &str)], out: &mut Vec<Paragraph>) {
     let widths: Vec<usize> = block.iter().map(|(_, l)| width(l)).collect();
     let width = widths.iter().copied().max().unwrap_or(0);
-    let may_be_wrapped = width <= MAX_WRAP_WIDTH;
+    let may_be_wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width);
 
     let mut current: Option<Builder> = None;
     for (i, &(line_no, line)) in block.iter().enumerate() {
@@ -253,6 +258,11 @@ mod tests {
                 (4, ParagraphKind::ListItem)
             ]
         );
+    }
+
+    #[test]
+    fn narrow_blocks_are_one_paragraph_per_line() {
+        assert_eq!(texts("Xi\nPutin\nVolodin\n"), ["Xi", "Putin", "Volodin"]);
     }
 
     #[test]

@@ -1,0 +1,416 @@
+//! Hostile and broken inputs through loading, comparing and every export, each with its expected
+//! outcome: a correct comparison or a clear error. None may panic or hang.
+//!
+//! Bounds: every case finishes well within 60 seconds in a debug build (most take milliseconds;
+//! the 50 MB line takes a few seconds). The bound only catches hangs; speed is measured by the
+//! benchmarks (BENCHMARKS.md).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::channel;
+use std::time::Duration;
+
+use redline::compare::{CompareOptions, Comparison, compare};
+use redline::document::{Document, LoadOptions};
+use redline::export::Format;
+use redline::summary::ChangeSummary;
+use redline::text::Article;
+
+/// What a case must give.
+enum Expect {
+    /// Loads; the comparison with the reference passes this check.
+    Compares(fn(&Comparison) -> bool),
+    /// Refused with a message containing this text.
+    Refused(&'static str),
+}
+
+struct Case {
+    name: &'static str,
+    /// Writes the hostile file into the folder and returns its path.
+    make: fn(&Path) -> PathBuf,
+    /// What the hostile file is compared with (the old side); `None` compares it with itself.
+    reference: Option<&'static str>,
+    expect: Expect,
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    // A stored (uncompressed) ZIP written by hand, so the test needs no ZIP writer.
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let header = |sig: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            h.extend(crc.to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                h.extend([0u8; 8]);
+                h.extend(0u32.to_le_bytes());
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend(*data);
+        central.extend(header(0x0201_4b50, true));
+    }
+    let start = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+const SAMPLE: &str = "assets/samples/article-v1.txt";
+
+fn cases() -> Vec<Case> {
+    use Expect::*;
+    vec![
+        Case {
+            name: "empty file",
+            make: |d| write(d, "empty.txt", ""),
+            reference: Some(SAMPLE),
+            expect: Compares(|c| c.new.paragraphs.is_empty() && c.stats.deleted == 11),
+        },
+        Case {
+            name: "whitespace only",
+            make: |d| write(d, "blank.txt", " \n\t\n\r\n  "),
+            reference: None,
+            expect: Compares(|c| c.is_identical() && c.old.paragraphs.is_empty()),
+        },
+        Case {
+            name: "identical files",
+            make: |d| write(d, "same.txt", redline::sample::OLD_TEXT),
+            reference: Some(SAMPLE),
+            expect: Compares(|c| c.is_identical() && c.stats.unchanged == 11),
+        },
+        Case {
+            name: "entirely different",
+            make: |d| {
+                write(
+                    d,
+                    "other.txt",
+                    "Zebras graze quietly.\n\nNothing here is shared.",
+                )
+            },
+            reference: Some(SAMPLE),
+            expect: Compares(|c| c.stats.unchanged == 0 && c.stats.inserted == 2),
+        },
+        Case {
+            name: "50 MB without a line break",
+            make: |d| write(d, "long.txt", "word ".repeat(10 * 1024 * 1024)),
+            reference: Some(SAMPLE),
+            expect: Compares(|c| c.new.paragraphs.len() == 1 && c.new.words == 10 * 1024 * 1024),
+        },
+        Case {
+            name: "a 1 MB word",
+            make: |d| write(d, "word.txt", "x".repeat(1024 * 1024)),
+            reference: None,
+            expect: Compares(|c| c.is_identical() && c.old.words == 1),
+        },
+        Case {
+            name: "a million one-word paragraphs",
+            make: |d| {
+                write(
+                    d,
+                    "million.txt",
+                    (0..1_000_000)
+                        .map(|i| format!("w{i}\n\n"))
+                        .collect::<String>(),
+                )
+            },
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.len() == 1_000_000 && c.is_identical()),
+        },
+        Case {
+            name: "a million one-word lines",
+            make: |d| {
+                write(
+                    d,
+                    "lines.txt",
+                    (0..1_000_000)
+                        .map(|i| format!("w{i}\n"))
+                        .collect::<String>(),
+                )
+            },
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.len() == 1_000_000),
+        },
+        Case {
+            name: "NUL bytes",
+            make: |d| write(d, "nul.bin", b"text\0\0\0more"),
+            reference: Some(SAMPLE),
+            expect: Refused("NUL"),
+        },
+        Case {
+            name: "invalid UTF-8",
+            make: |d| write(d, "bad.txt", b"ok \xff\xfe\xfd broken \xc3\x28 bytes"),
+            reference: None,
+            expect: Compares(|c| c.old.words >= 3),
+        },
+        Case {
+            name: "UTF-16 without a BOM",
+            make: |d| {
+                write(
+                    d,
+                    "utf16.txt",
+                    "Xi met Volodin in Beijing.\n"
+                        .encode_utf16()
+                        .flat_map(u16::to_le_bytes)
+                        .collect::<Vec<u8>>(),
+                )
+            },
+            reference: None,
+            expect: Compares(|c| {
+                c.old
+                    .paragraphs
+                    .first()
+                    .is_some_and(|p| p.text == "Xi met Volodin in Beijing.")
+            }),
+        },
+        Case {
+            name: "a BOM alone",
+            make: |d| write(d, "bom.txt", b"\xef\xbb\xbf"),
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.is_empty()),
+        },
+        Case {
+            name: "mixed line endings",
+            make: |d| {
+                write(
+                    d,
+                    "mixed.txt",
+                    redline::sample::OLD_TEXT
+                        .replacen("\n\n", "\r\n\r\n", 3)
+                        .replacen("\n\n", "\r\r", 3),
+                )
+            },
+            reference: Some(SAMPLE),
+            expect: Compares(Comparison::is_identical),
+        },
+        Case {
+            name: "a directory",
+            make: |d| {
+                let p = d.join("folder");
+                std::fs::create_dir(&p).unwrap();
+                p
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("is a folder"),
+        },
+        Case {
+            name: "a missing file",
+            make: |d| d.join("missing.txt"),
+            reference: Some(SAMPLE),
+            expect: Refused("no such file"),
+        },
+        Case {
+            name: "deleted between choosing and reading",
+            make: |d| {
+                let p = write(d, "gone.txt", "soon gone");
+                std::fs::remove_file(&p).unwrap();
+                p
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("no such file"),
+        },
+        #[cfg(unix)]
+        Case {
+            name: "a FIFO",
+            make: |d| {
+                let p = d.join("fifo");
+                std::process::Command::new("mkfifo")
+                    .arg(&p)
+                    .status()
+                    .unwrap();
+                p
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("not a regular file"),
+        },
+        #[cfg(unix)]
+        Case {
+            name: "a symlink loop",
+            make: |d| {
+                let (a, b) = (d.join("a"), d.join("b"));
+                std::os::unix::fs::symlink(&b, &a).unwrap();
+                std::os::unix::fs::symlink(&a, &b).unwrap();
+                a
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("symbolic links"),
+        },
+        Case {
+            name: "a truncated .docx",
+            make: |d| {
+                let full = zip_with(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>")]);
+                write(d, "cut.docx", &full[..full.len() / 2])
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("docx"),
+        },
+        Case {
+            name: "a ZIP bomb",
+            make: |d| {
+                let entries: Vec<(String, Vec<u8>)> =
+                    (0..12_000).map(|i| (format!("f{i}"), Vec::new())).collect();
+                let refs: Vec<(&str, &[u8])> = entries
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), b.as_slice()))
+                    .collect();
+                write(d, "bomb.docx", zip_with(&refs))
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("entries"),
+        },
+        Case {
+            name: "HTML nested 100,000 levels deep",
+            make: |d| {
+                write(
+                    d,
+                    "deep.html",
+                    format!(
+                        "<!DOCTYPE html><html><body>{}deep{}</body></html>",
+                        "<div>".repeat(100_000),
+                        "</div>".repeat(100_000)
+                    ),
+                )
+            },
+            reference: Some(SAMPLE),
+            expect: Refused("nested"),
+        },
+        Case {
+            name: "HTML full of scripts",
+            make: |d| {
+                write(
+                    d,
+                    "scripts.html",
+                    format!(
+                        "<!DOCTYPE html><html><head><title>t</title></head><body>{}<p>The only sentence a reader sees.</p>{}</body></html>",
+                        "<script>document.write('evil')</script>".repeat(5000),
+                        "<script src=x></script><style>p{}</style>".repeat(5000)
+                    ),
+                )
+            },
+            reference: None,
+            expect: Compares(|c| {
+                c.old
+                    .paragraphs
+                    .iter()
+                    .all(|p| !p.text.contains("evil") && !p.text.contains("document.write"))
+            }),
+        },
+    ]
+}
+
+/// Loads, compares and exports one case; returns what happened.
+fn run(case: &Case, dir: &Path) -> Result<Comparison, String> {
+    let path = (case.make)(dir);
+    let options = LoadOptions::default();
+    let new = Document::load(&path, &options).map_err(|e| e.to_string())?;
+    let old = match case.reference {
+        Some(reference) => {
+            Document::load(Path::new(reference), &options).map_err(|e| e.to_string())?
+        }
+        None => new.clone(),
+    };
+    let cmp = compare(
+        Article::from_document(old).shared(),
+        Article::from_document(new).shared(),
+        &CompareOptions::default(),
+    );
+    let summary = ChangeSummary::new(&cmp);
+    for format in Format::ALL {
+        assert!(
+            !format.render(&summary).is_empty(),
+            "{}: {format:?} export is empty",
+            case.name
+        );
+    }
+    Ok(cmp)
+}
+
+#[test]
+fn hostile_inputs_give_a_comparison_or_a_clear_error() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir_path = dir.path().to_path_buf();
+        let name = case.name;
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let result = std::panic::catch_unwind(|| run(&case, &dir_path));
+            let verdict = match (result, &case.expect) {
+                (Err(_), _) => Err("panicked".to_owned()),
+                (Ok(Ok(cmp)), Expect::Compares(check)) if check(&cmp) => Ok(()),
+                (Ok(Ok(cmp)), Expect::Compares(_)) => {
+                    Err(format!("unexpected comparison: {:?}", cmp.stats))
+                }
+                (Ok(Err(message)), Expect::Refused(text)) if message.contains(text) => Ok(()),
+                (Ok(Err(message)), _) => Err(format!("unexpected error: {message}")),
+                (Ok(Ok(_)), Expect::Refused(text)) => {
+                    Err(format!("loaded, but should be refused with '{text}'"))
+                }
+            };
+            let _ = sender.send(verdict);
+            drop(dir);
+        });
+        let started = std::time::Instant::now();
+        match receiver.recv_timeout(Duration::from_secs(60)) {
+            Ok(Ok(())) => eprintln!("{name}: ok in {:.1?}", started.elapsed()),
+            Ok(Err(why)) => failures.push(format!("{name}: {why}")),
+            Err(_) => failures.push(format!("{name}: did not finish within 60 s")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_file_at_the_size_limit_loads_and_one_byte_more_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = 64 * 1024;
+    let at = write(dir.path(), "at.txt", "a".repeat(limit));
+    let over = write(dir.path(), "over.txt", "a".repeat(limit + 1));
+    let options = LoadOptions {
+        max_bytes: limit as u64,
+    };
+    assert!(Document::load(&at, &options).is_ok());
+    let err = Document::load(&over, &options).unwrap_err().to_string();
+    assert!(err.contains("larger than the limit"), "{err}");
+}
