@@ -507,3 +507,19 @@ fn a_file_changed_on_disk_is_read_again_and_a_deleted_one_is_reported() {
     // The text last read stays on screen.
     assert!(!harness.state().comparison().unwrap().is_identical());
 }
+
+#[test]
+fn the_fact_check_list_goes_to_a_fact() {
+    let mut harness = sample();
+    harness.get_by_label_contains("Fact-check (");
+    harness.get_by_label("added: Evelyn Yu").click();
+    harness.run();
+    let app = harness.state();
+    let current = app
+        .current_change()
+        .expect("the fact's paragraph is a change");
+    let comparison = app.comparison().unwrap();
+    let text = comparison.changes[current].text(comparison, Side::New);
+    assert!(text.contains("Evelyn Yu"), "{text}");
+    assert!(app.scroll_offset() > 100.0);
+}

@@ -61,7 +61,9 @@ fn frame_time_on_a_ten_megabyte_pair() {
         .with_size(Vec2::new(1200.0, 800.0))
         .with_max_steps(400)
         .build_ui_state(|ui, app: &mut RedlineApp| app.show(ui), app);
+    let job = Instant::now();
     assert!(harness.state_mut().wait_for_jobs(Duration::from_secs(300)));
+    println!("loading, comparing and fact-checking: {:?}", job.elapsed());
     let first = Instant::now();
     harness.step();
     println!("first frame with the comparison: {:?}", first.elapsed());

@@ -39,6 +39,8 @@ pub enum Action {
     GoToChange(usize),
     /// Scroll so a row of [`crate::compare::Comparison::rows`] is in view.
     GoToRow(usize),
+    /// Scroll to the row that shows a paragraph (0-based) of one side.
+    GoToParagraph(Side, usize),
     /// Scroll the panes to this offset from the top, in points (clamped to the document).
     ScrollTo(f32),
     /// Scroll the panes by this many points (down when positive).

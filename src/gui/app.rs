@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use super::actions::{self, Action};
 use super::change_list::ChangeList;
 use super::dialogs::{self, Dialogs, Picked};
+use super::facts::FactCheck;
 use super::find::Find;
-use super::jobs::{Job, Source};
+use super::jobs::{FactsJob, Job, Source};
 use super::layout::{RowLayout, Style};
 use super::palette::Palette;
 use super::panes::{self, PaneInput};
@@ -33,8 +34,10 @@ pub struct RedlineApp {
     layout: RowLayout,
     find: Find,
     change_list: ChangeList,
+    fact_check: FactCheck,
     settings: Settings,
     job: Option<Job>,
+    facts_job: Option<FactsJob>,
     dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
     reload: AutoReload,
@@ -93,7 +96,9 @@ impl RedlineApp {
             layout: RowLayout::default(),
             find: Find::default(),
             change_list: ChangeList::default(),
+            fact_check: FactCheck::default(),
             job: None,
+            facts_job: None,
             dialogs: Dialogs::default(),
             screenshot: start
                 .screenshot
@@ -155,12 +160,19 @@ impl RedlineApp {
                 None => return false,
             }
         }
+        if let Some(job) = &self.facts_job {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match job.wait(left) {
+                Some(facts) => self.finish_facts(facts),
+                None => return false,
+            }
+        }
         true
     }
 
-    /// Whether a load or comparison is running.
+    /// Whether a load, comparison or fact check is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.facts_job.is_some()
     }
 
     /// The comparison shown.
@@ -218,6 +230,9 @@ impl RedlineApp {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.finish_job(result);
         }
+        if let Some(facts) = self.facts_job.as_ref().and_then(FactsJob::poll) {
+            self.finish_facts(facts);
+        }
         let mut actions = actions::shortcuts(&ctx);
         actions.extend(self.poll_dialog());
         actions.extend(self.reload.poll().into_iter().map(|event| match event {
@@ -236,8 +251,10 @@ impl RedlineApp {
         if self.session.comparison().is_some() && self.job.is_none() {
             self.view.frames_since_change = self.view.frames_since_change.saturating_add(1);
         }
+        let busy = self.is_busy();
         if let Some(shooter) = &mut self.screenshot {
-            let settled = if self.job.is_none() {
+            // The picture waits for the fact-check list too, so it is the same every time.
+            let settled = if !busy {
                 self.view.frames_since_change
             } else {
                 0
@@ -250,7 +267,7 @@ impl RedlineApp {
             });
             shooter.tick(&ctx, settled, failure.as_deref());
         }
-        if self.job.is_some() || self.dialogs.is_open() || self.view.paste_target.is_some() {
+        if busy || self.dialogs.is_open() || self.view.paste_target.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
@@ -293,6 +310,12 @@ impl RedlineApp {
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| {
+                    if !self.session.is_one_sided() {
+                        let facts = self.session.facts().map(|f| f.as_ref());
+                        let generation = self.session.generation();
+                        actions.extend(self.fact_check.ui(ui, facts, generation));
+                        ui.separator();
+                    }
                     actions.extend(self.change_list.ui(
                         ui,
                         c,

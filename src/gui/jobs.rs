@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::compare::{CompareOptions, Comparer, Comparison};
 use crate::document::{Document, LoadOptions};
 use crate::sample;
+use crate::summary::Facts;
 use crate::text::Article;
 
 /// Where one side's text comes from; kept so that Reload and Swap can read it again.
@@ -239,4 +240,54 @@ fn execute(
         Err(_) => outcome.cancelled = true,
     }
     outcome
+}
+
+/// The fact-check facets of a comparison, worked out after it is on screen: on a long article
+/// they take longer than the comparison itself, and the reader should not wait for them.
+pub struct FactsJob {
+    generation: u64,
+    facts: Receiver<Facts>,
+}
+
+impl FactsJob {
+    /// Starts on its own thread; `generation` says which comparison the facts belong to.
+    pub fn spawn(
+        comparison: Arc<Comparison>,
+        generation: u64,
+        wake: impl Fn() + Send + 'static,
+    ) -> Option<Self> {
+        let (sender, facts) = channel();
+        std::thread::Builder::new()
+            .name("redline-facts".into())
+            .spawn(move || {
+                // Nobody may be waiting any more (a newer comparison replaced this one).
+                let _ = sender.send(Facts::of(&comparison));
+                wake();
+            })
+            .ok()?;
+        Some(Self { generation, facts })
+    }
+
+    /// Which comparison the facts are for.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The facts, once ready; `Some(None)` if the thread died.
+    pub fn poll(&self) -> Option<Option<Facts>> {
+        match self.facts.try_recv() {
+            Ok(facts) => Some(Some(facts)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// Blocks until the facts are ready or `timeout` passes.
+    pub fn wait(&self, timeout: Duration) -> Option<Option<Facts>> {
+        match self.facts.recv_timeout(timeout) {
+            Ok(facts) => Some(Some(facts)),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(None),
+        }
+    }
 }

@@ -13,6 +13,7 @@ mod actions;
 mod app;
 mod change_list;
 mod dialogs;
+mod facts;
 mod find;
 mod header;
 mod jobs;

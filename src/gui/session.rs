@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::jobs::{Input, Outcome, Request, Source};
 use crate::compare::{CompareOptions, Comparison, Row, Side, Stats};
+use crate::summary::Facts;
 use crate::text::Article;
 
 /// One side of the comparison as loaded.
@@ -29,6 +30,8 @@ pub struct Session {
     old: SideDoc,
     new: SideDoc,
     comparison: Option<Arc<Comparison>>,
+    /// Quotes, attributions, numbers and names that changed, for the fact-check list.
+    facts: Option<Arc<Facts>>,
     /// Whether the comparison is a stand-in showing one side only.
     one_sided: bool,
     /// Bumped whenever the comparison shown changes, so cached layouts know they are stale.
@@ -56,6 +59,18 @@ impl Session {
     /// The comparison shown, if any.
     pub fn comparison(&self) -> Option<&Arc<Comparison>> {
         self.comparison.as_ref()
+    }
+
+    /// The fact-check facets of the comparison shown, once worked out.
+    pub fn facts(&self) -> Option<&Arc<Facts>> {
+        self.facts.as_ref()
+    }
+
+    /// Takes in facts worked out for the comparison of `generation` (dropped if stale).
+    pub fn set_facts(&mut self, generation: u64, facts: Facts) {
+        if generation == self.generation {
+            self.facts = Some(Arc::new(facts));
+        }
     }
 
     /// Whether the shown "comparison" only displays one side because the other failed to load.
@@ -177,6 +192,7 @@ impl Session {
 
     fn show(&mut self, comparison: Comparison, one_sided: bool) {
         self.comparison = Some(Arc::new(comparison));
+        self.facts = None;
         self.one_sided = one_sided;
         self.generation += 1;
     }

@@ -6,10 +6,12 @@ use std::time::Instant;
 use super::RedlineApp;
 use crate::compare::Side;
 use crate::gui::actions::Action;
-use crate::gui::jobs::{Job, Outcome, Request, Source};
+use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
 use crate::gui::view::ScrollTarget;
+use crate::summary::Facts;
+use std::sync::Arc;
 
 impl RedlineApp {
     pub(super) fn start(&mut self, request: Request) {
@@ -32,6 +34,15 @@ impl RedlineApp {
             self.view.frames_since_change = 0;
             let count = self.session.comparison().map_or(0, |c| c.changes.len());
             self.view.current_change = self.view.current_change.filter(|&c| c < count);
+            self.facts_job = None;
+            if let Some(c) = self
+                .session
+                .comparison()
+                .filter(|_| !self.session.is_one_sided())
+            {
+                let (c, generation) = (Arc::clone(c), self.session.generation());
+                self.facts_job = FactsJob::spawn(c, generation, self.waker());
+            }
             let paths = self.session.paths();
             if self.screenshot.is_none() {
                 let wake = self.waker();
@@ -52,6 +63,18 @@ impl RedlineApp {
             });
             let title = format!("{} and {} - {}", names[0], names[1], crate::gui::APP_NAME);
             self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Title(title)));
+        }
+    }
+
+    /// Takes in the facts of a finished fact check.
+    pub(super) fn finish_facts(&mut self, facts: Option<Facts>) {
+        let Some(job) = self.facts_job.take() else {
+            return;
+        };
+        if let Some(facts) = facts {
+            self.session.set_facts(job.generation(), facts);
+            // The left panel changes: a screenshot waits for it to settle again.
+            self.view.frames_since_change = 0;
         }
     }
 
@@ -129,6 +152,15 @@ impl RedlineApp {
                     self.view.current_change = r.and_then(|r| r.new_change.or(r.old_change));
                 }
                 self.view.scroll_target = Some(ScrollTarget::Row(row));
+            }
+            Action::GoToParagraph(side, p) => {
+                let row = self
+                    .session
+                    .comparison()
+                    .and_then(|c| c.rows.iter().position(|r| r.paragraphs(side).contains(&p)));
+                if let Some(row) = row {
+                    self.apply(Action::GoToRow(row));
+                }
             }
             Action::ScrollTo(y) => self.view.scroll_target = Some(ScrollTarget::Offset(y)),
             Action::ScrollBy(dy) => {

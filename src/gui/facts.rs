@@ -1,0 +1,139 @@
+//! The fact-check list over the change list: quotes, attributions, numbers and dates, and names
+//! that changed, which a fact-checker verifies first. Clicking one goes to its paragraph.
+
+use egui::RichText;
+
+use super::actions::Action;
+use crate::compare::Side;
+use crate::summary::{Fact, FactList, Facts};
+
+/// Characters of a fact an entry shows (the rest is in its tooltip).
+const FACT_CHARS: usize = 48;
+
+/// One line of the list.
+#[derive(Debug)]
+enum Line {
+    /// A facet's name.
+    Heading(&'static str),
+    /// A fact: its text, its full wording, and where it is.
+    Fact(String, String, Option<Action>),
+}
+
+/// The fact-check section, its lines made once per comparison.
+#[derive(Debug, Default)]
+pub struct FactCheck {
+    /// The comparison generation the lines were made for.
+    generation: Option<u64>,
+    lines: Vec<Line>,
+}
+
+impl FactCheck {
+    /// Draws the section; `facts` is `None` while they are still being worked out.
+    pub fn ui(&mut self, ui: &mut egui::Ui, facts: Option<&Facts>, generation: u64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(facts) = facts else {
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.label("Checking quotes, numbers and names…");
+            });
+            return actions;
+        };
+        if self.generation != Some(generation) {
+            self.generation = Some(generation);
+            self.lines = lines(facts);
+        }
+        let count = self
+            .lines
+            .iter()
+            .filter(|l| matches!(l, Line::Fact(..)))
+            .count();
+        egui::CollapsingHeader::new(format!("Fact-check ({count})"))
+            .id_salt("redline-fact-check")
+            .default_open(true)
+            .show(ui, |ui| {
+                if count == 0 {
+                    ui.label("No quotes, attributions, numbers or names changed.");
+                    return;
+                }
+                let row_height = ui.spacing().interact_size.y;
+                egui::ScrollArea::vertical()
+                    .id_salt("redline-fact-check-list")
+                    .max_height((ui.available_height() * 0.4).max(120.0))
+                    .show_rows(ui, row_height, self.lines.len(), |ui, range| {
+                        for line in &self.lines[range] {
+                            match line {
+                                Line::Heading(name) => {
+                                    ui.label(RichText::new(*name).strong());
+                                }
+                                Line::Fact(text, full, target) => {
+                                    let button = egui::Button::selectable(false, text).truncate();
+                                    if ui.add(button).on_hover_text(full).clicked()
+                                        && let Some(target) = target
+                                    {
+                                        actions.push(target.clone());
+                                    }
+                                }
+                            }
+                        }
+                    });
+            });
+        actions
+    }
+}
+
+fn lines(facts: &Facts) -> Vec<Line> {
+    let facets = [
+        ("Quotes", &facts.quotes),
+        ("Attributions", &facts.attributions),
+        ("Numbers and dates", &facts.numbers),
+        ("Names", &facts.names),
+    ];
+    let mut out = Vec::new();
+    for (name, list) in facets.into_iter().filter(|(_, l)| !l.is_empty()) {
+        out.push(Line::Heading(name));
+        entries(list, &mut out);
+    }
+    out
+}
+
+fn entries(list: &FactList, out: &mut Vec<Line>) {
+    let groups = [
+        ("changed", &list.changed),
+        ("added", &list.added),
+        ("removed", &list.removed),
+    ];
+    for (what, facts) in groups {
+        for fact in facts {
+            let text = match (&fact.old, &fact.new) {
+                (Some(old), Some(new)) => format!("{} » {}", short(old), short(new)),
+                (Some(old), None) => short(old),
+                (None, Some(new)) => short(new),
+                (None, None) => continue,
+            };
+            let full = [fact.old.as_deref(), fact.new.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n»\n");
+            out.push(Line::Fact(format!("{what}: {text}"), full, place(fact)));
+        }
+    }
+}
+
+/// Where a fact is: its first new paragraph, else its first old one (numbered from 1).
+fn place(fact: &Fact) -> Option<Action> {
+    let new = fact.new_paragraphs.first().map(|&p| (Side::New, p));
+    let old = fact.old_paragraphs.first().map(|&p| (Side::Old, p));
+    let (side, p) = new.or(old)?;
+    Some(Action::GoToParagraph(side, p.checked_sub(1)?))
+}
+
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(FACT_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
