@@ -523,3 +523,41 @@ fn the_fact_check_list_goes_to_a_fact() {
     assert!(text.contains("Evelyn Yu"), "{text}");
     assert!(app.scroll_offset() > 100.0);
 }
+
+#[test]
+fn recent_comparisons_are_listed_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("first.txt"), dir.path().join("second.txt"));
+    std::fs::write(&old, "One.\n\nTwo.").unwrap();
+    std::fs::write(&new, "One.\n\nThree.").unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    // Swap the sides, then reopen the pair as it was from File → Recent.
+    harness.get_by_label("Swap").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().name(Side::Old), Some("second.txt"));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Recent").hover();
+    harness.run();
+    harness.get_by_label("first.txt » second.txt").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().name(Side::Old), Some("first.txt"));
+    assert_eq!(harness.state().name(Side::New), Some("second.txt"));
+}
+
+#[test]
+fn reload_reads_both_files_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, "Same.").unwrap();
+    std::fs::write(&new, "Same.").unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new.clone()))));
+    assert!(harness.state().comparison().unwrap().is_identical());
+    std::fs::write(&new, "Different.").unwrap();
+    harness.key_press(Key::F5);
+    harness.run();
+    settle(&mut harness);
+    assert!(!harness.state().comparison().unwrap().is_identical());
+}

@@ -56,7 +56,7 @@ fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
                     |n| n.to_string_lossy().into_owned(),
                 )
             };
-            let label = format!("{} ↔ {}", name(old), name(new));
+            let label = format!("{} » {}", name(old), name(new));
             let hover = format!("{}\n{}", old.display(), new.display());
             if ui.button(label).on_hover_text(hover).clicked() {
                 actions.push(Action::OpenRecent(n));

@@ -1,0 +1,125 @@
+//! Exporting the change summary from the window: the save dialog and the writing run off the UI
+//! thread, the file is written atomically and never over either input, and the outcome comes
+//! back as a message for the notice bar.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::compare::{Comparison, Side};
+use crate::export::{Format, default_file_name, write_atomically};
+use crate::summary::ChangeSummary;
+
+/// What finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// The summary was written to this file.
+    Saved(PathBuf),
+    /// The Markdown summary, ready for the clipboard.
+    Copied(String),
+    /// The user closed the save dialog without choosing.
+    Cancelled,
+}
+
+/// A running export.
+#[derive(Debug)]
+pub struct ExportJob {
+    receiver: Receiver<Result<Exported, String>>,
+}
+
+impl ExportJob {
+    /// Asks where to save (native dialog, on a worker), then renders and writes the summary in
+    /// the format the chosen extension names (Markdown when it names none).
+    pub fn save(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
+        let summary_name = default_file_name(&ChangeSummary::new(&comparison), Format::Markdown);
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .set_title("Export the change summary")
+            .set_file_name(summary_name);
+        for (name, format) in [
+            ("Markdown", Format::Markdown),
+            ("HTML page", Format::Html),
+            ("JSON", Format::Json),
+            ("Plain text", Format::Text),
+        ] {
+            dialog = dialog.add_filter(name, &[format.extension()]);
+        }
+        // The dialog is created here, on the UI thread (macOS insists), and awaited elsewhere.
+        let picked = dialog.save_file();
+        Self::spawn(wake, move || {
+            let Some(file) = pollster::block_on(picked) else {
+                return Ok(Exported::Cancelled);
+            };
+            let path = file.path().to_path_buf();
+            write(&comparison, &path)?;
+            Ok(Exported::Saved(path))
+        })
+    }
+
+    /// Renders and writes the summary to `path` (no dialog): for drops, scripts and tests.
+    pub fn save_to(comparison: Arc<Comparison>, path: PathBuf, wake: impl Fn() + Send + 'static) -> Self {
+        Self::spawn(wake, move || {
+            write(&comparison, &path)?;
+            Ok(Exported::Saved(path))
+        })
+    }
+
+    /// Renders the Markdown summary for the clipboard.
+    pub fn copy(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
+        Self::spawn(wake, move || Ok(Exported::Copied(Format::Markdown.render(&ChangeSummary::new(&comparison)))))
+    }
+
+    fn spawn(
+        wake: impl Fn() + Send + 'static,
+        work: impl FnOnce() -> Result<Exported, String> + Send + 'static,
+    ) -> Self {
+        let (sender, receiver) = channel();
+        let spawned = std::thread::Builder::new().name("redline-export".into()).spawn(move || {
+            // A panic in the writer becomes a message; the window goes on.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                .unwrap_or_else(|_| Err("the export failed unexpectedly; nothing was written".to_owned()));
+            let _ = sender.send(outcome);
+            wake();
+        });
+        if spawned.is_err() {
+            let (sender, failed) = channel();
+            let _ = sender.send(Err("could not start the export".to_owned()));
+            return Self { receiver: failed };
+        }
+        Self { receiver }
+    }
+
+    /// The outcome, once the export has finished.
+    pub fn poll(&self) -> Option<Result<Exported, String>> {
+        match self.receiver.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err("the export stopped unexpectedly".to_owned())),
+        }
+    }
+
+    /// Waits for the outcome (tests).
+    pub fn wait(&self, timeout: std::time::Duration) -> Option<Result<Exported, String>> {
+        self.receiver.recv_timeout(timeout).ok()
+    }
+}
+
+/// Renders the summary in the format of the file's extension and writes it atomically.
+fn write(comparison: &Comparison, path: &std::path::Path) -> Result<(), String> {
+    let format = Format::from_extension(path).unwrap_or_default();
+    let text = format.render(&ChangeSummary::new(comparison));
+    let inputs: Vec<&std::path::Path> = [Side::Old, Side::New]
+        .iter()
+        .filter_map(|&side| comparison.article(side).source.path.as_deref())
+        .collect();
+    write_atomically(path, text.as_bytes(), &inputs).map_err(|e| e.to_string())
+}
+
+/// The notice for a finished export.
+pub fn notice(outcome: &Result<Exported, String>) -> Option<String> {
+    match outcome {
+        Ok(Exported::Saved(path)) => Some(format!("Summary saved to {}", path.display())),
+        Ok(Exported::Copied(_)) => Some("Summary copied to the clipboard as Markdown".to_owned()),
+        Ok(Exported::Cancelled) => None,
+        Err(message) => Some(format!("Could not export the summary: {message}")),
+    }
+}
