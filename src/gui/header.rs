@@ -1,6 +1,6 @@
 //! The header over each pane: name, path, encoding, word count, warnings and load errors.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use super::palette::Palette;
 use super::panes::{GUTTER, pane_width};
