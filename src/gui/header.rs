@@ -93,7 +93,8 @@ fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palett
                 "Drop a file here to open it as {}",
                 title.to_lowercase()
             ))
-            .color(Color32::from_rgb(0x20, 0x80, 0x20)),
+            .color(palette.inserted_ink)
+            .strong(),
         );
     }
 }
