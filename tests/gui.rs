@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use redline::compare::{ChangeKind, Side};
 use redline::gui::{Action, RedlineApp};
 
@@ -560,4 +560,58 @@ fn reload_reads_both_files_again() {
     harness.run();
     settle(&mut harness);
     assert!(!harness.state().comparison().unwrap().is_identical());
+}
+
+#[test]
+fn scrolling_up_through_rows_not_yet_laid_out_keeps_the_text_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // More rows than are laid out at once, of very different lengths, so estimates are off.
+    let words = redline::sample::OLD_TEXT
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    let text: Vec<String> = (0..3000)
+        .map(|n| {
+            let len = if n % 7 == 0 { 120 } else { 4 };
+            let body = words.iter().cycle().skip(n).take(len).copied();
+            format!("Marker{n} {}", body.collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, text.join("\n\n")).unwrap();
+    std::fs::write(&new, text.join("\n\n")).unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    harness.state_mut().apply(Action::ScrollTo(60_000.0));
+    harness.run();
+    // Where each visible old paragraph's top is on screen, by its marker word.
+    let tops = |harness: &Harness<'static, RedlineApp>| -> Vec<(String, f32)> {
+        harness
+            .query_all_by_label_contains("Old, unchanged: Marker")
+            .filter_map(|node| {
+                let label = node.accesskit_node().label()?;
+                let marker = label.split_whitespace().nth(2)?.to_owned();
+                Some((marker, node.rect().top()))
+            })
+            .collect()
+    };
+    let top = |harness: &Harness<'static, RedlineApp>, marker: &str| {
+        tops(harness)
+            .into_iter()
+            .find(|(m, _)| m == marker)
+            .map(|(_, y)| y)
+    };
+    // A paragraph on screen now…
+    let (marker, before) = tops(&harness)
+        .into_iter()
+        .find(|(_, y)| *y > 300.0 && *y < 500.0)
+        .expect("some paragraph in the middle of the screen");
+    // …moves down by exactly the scrolled distance while rows above settle their heights.
+    for _ in 0..5 {
+        harness.state_mut().apply(Action::ScrollBy(-40.0));
+        harness.run();
+    }
+    let after = top(&harness, &marker).unwrap();
+    assert!(
+        (after - before - 200.0).abs() < 2.0,
+        "{marker}: {before} → {after}"
+    );
 }
