@@ -156,11 +156,15 @@ fn a_binary_file_shows_its_error_and_keeps_the_other_side() {
     let error = app
         .error(Side::Old)
         .expect("the old side reports the error");
-    assert!(error.contains("does not look like text"), "{error}");
+    // The header shows the loader's own message.
+    let expected = redline::document::Document::load(&binary, &Default::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(error, expected);
     assert_eq!(app.error(Side::New), None);
     assert_eq!(app.name(Side::New), Some("article-v2.txt (sample)"));
     assert!(Arc::ptr_eq(&before, app.comparison().unwrap()));
-    harness.get_by_label_contains("does not look like text");
+    harness.get_by_label_contains(&expected);
 }
 
 #[test]
@@ -613,5 +617,39 @@ fn scrolling_up_through_rows_not_yet_laid_out_keeps_the_text_in_place() {
     assert!(
         (after - before - 200.0).abs() < 2.0,
         "{marker}: {before} → {after}"
+    );
+}
+
+#[test]
+fn a_file_can_be_reopened_with_another_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("legacy.txt"), dir.path().join("new.txt"));
+    // "Café society." in windows-1252: not valid UTF-8.
+    std::fs::write(&old, b"Caf\xe9 society met on Monday.".as_slice()).unwrap();
+    std::fs::write(&new, "Café society met on Tuesday.").unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    let detected = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .old
+        .source
+        .encoding
+        .clone();
+    assert_ne!(detected, "UTF-8");
+    harness.get_by_label(&detected).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "windows-1251")
+        .click();
+    harness.run();
+    settle(&mut harness);
+    let old = &harness.state().comparison().unwrap().old;
+    assert_eq!(old.source.encoding, "windows-1251");
+    // Byte E9 is й in Cyrillic windows-1251.
+    assert!(
+        old.paragraphs[0].text.starts_with("Cafй"),
+        "{}",
+        old.paragraphs[0].text
     );
 }

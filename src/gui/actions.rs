@@ -25,6 +25,8 @@ pub enum Action {
     Reload,
     /// Read one side's file again (it changed on disk).
     ReloadSide(Side),
+    /// Read one side's file again in this encoding (the detected one was wrong).
+    ReopenWithEncoding(Side, &'static encoding_rs::Encoding),
     /// One side's file was deleted or moved away.
     FileGone(Side),
     /// Stop the running load or comparison.

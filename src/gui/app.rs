@@ -339,7 +339,7 @@ impl RedlineApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let dropping = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
-            header::show(ui, &self.session, palette, dropping);
+            actions.extend(header::show(ui, &self.session, palette, dropping));
             ui.separator();
             match &comparison {
                 Some(c) => actions.extend(self.draw_panes(ui, c, palette)),

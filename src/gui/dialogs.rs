@@ -10,6 +10,11 @@ use crate::compare::Side;
 /// and no zenity): nobody picks "Cancel" that fast.
 const TOO_FAST: Duration = Duration::from_millis(400);
 
+/// Every extension the loader reads (it decides by content; the names only narrow the list).
+const ARTICLES: [&str; 12] = [
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mht", "mhtml", "docx", "odt", "fodt",
+];
+
 /// What became of a dialog.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Picked {
@@ -46,7 +51,10 @@ impl Dialogs {
         // The dialog is created here, on the UI thread (macOS insists), and awaited elsewhere.
         let dialog = rfd::AsyncFileDialog::new()
             .set_title(title)
+            .add_filter("Articles", &ARTICLES)
             .add_filter("Text and Markdown", &["txt", "text", "md", "markdown"])
+            .add_filter("Web pages", &["html", "htm", "xhtml", "mht", "mhtml"])
+            .add_filter("Word and OpenDocument", &["docx", "odt", "fodt"])
             .add_filter("All files", &["*"])
             .pick_file();
         let spawned = std::thread::Builder::new()

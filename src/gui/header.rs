@@ -2,13 +2,16 @@
 
 use egui::RichText;
 
+use super::actions::Action;
 use super::palette::Palette;
 use super::panes::{GUTTER, pane_width};
 use super::session::Session;
 use crate::compare::Side;
+use crate::document::{SourceInfo, encodings};
 
 /// Draws both headers side by side, matching the panes' columns.
-pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bool) {
+pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
     let pane = pane_width(ui);
     ui.horizontal_top(|ui| {
         for side in [Side::Old, Side::New] {
@@ -17,7 +20,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bo
                 egui::Layout::top_down(egui::Align::Min),
                 |ui| {
                     ui.set_width(pane);
-                    side_header(ui, session, side, palette, dropping);
+                    actions.extend(side_header(ui, session, side, palette, dropping));
                 },
             );
             if side == Side::Old {
@@ -25,9 +28,17 @@ pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bo
             }
         }
     });
+    actions
 }
 
-fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palette, dropping: bool) {
+fn side_header(
+    ui: &mut egui::Ui,
+    session: &Session,
+    side: Side,
+    palette: Palette,
+    dropping: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
     let doc = session.side(side);
     let title = match side {
         Side::Old => "Old",
@@ -38,13 +49,13 @@ fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palett
         match &doc.article {
             Some(article) => {
                 ui.label(RichText::new(&article.source.name).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} words",
-                        article.source.encoding, article.words
-                    ))
-                    .weak(),
-                );
+                let source = &article.source;
+                if source.format.has_encoding() && source.path.is_some() {
+                    actions.extend(encoding_menu(ui, side, source));
+                } else {
+                    ui.label(RichText::new(&source.encoding).weak());
+                }
+                ui.label(RichText::new(format!("· {} words", article.words)).weak());
             }
             None => {
                 ui.label(RichText::new("nothing loaded").italics());
@@ -97,4 +108,26 @@ fn side_header(ui: &mut egui::Ui, session: &Session, side: Side, palette: Palett
             .strong(),
         );
     }
+    actions
+}
+
+/// The encoding, as a menu to read the file again in another one when detection guessed wrong.
+fn encoding_menu(ui: &mut egui::Ui, side: Side, source: &SourceInfo) -> Option<Action> {
+    let mut chosen = None;
+    ui.menu_button(RichText::new(&source.encoding).weak(), |ui| {
+        ui.label(RichText::new("Reopen with encoding").strong());
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for &encoding in encodings() {
+                    let current = source.text_encoding == Some(encoding);
+                    if ui.radio(current, encoding.name()).clicked() && !current {
+                        chosen = Some(Action::ReopenWithEncoding(side, encoding));
+                    }
+                }
+            });
+    })
+    .response
+    .on_hover_text("Reopen this file with another encoding");
+    chosen
 }

@@ -9,6 +9,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use encoding_rs::Encoding;
+
 use crate::compare::{CompareOptions, Comparer, Comparison};
 use crate::document::{Document, LoadOptions};
 use crate::sample;
@@ -24,6 +26,8 @@ pub enum Source {
     SampleNew,
     /// A file on disk.
     File(PathBuf),
+    /// A text or HTML file read in an encoding the user chose instead of the detected one.
+    FileAs(PathBuf, &'static Encoding),
     /// Text pasted from the clipboard.
     Pasted {
         /// The name shown in the header.
@@ -37,7 +41,7 @@ impl Source {
     /// The file behind the source, if any.
     pub fn path(&self) -> Option<&PathBuf> {
         match self {
-            Self::File(path) => Some(path),
+            Self::File(path) | Self::FileAs(path, _) => Some(path),
             _ => None,
         }
     }
@@ -48,6 +52,10 @@ impl Source {
             Self::SampleOld => sample::old(),
             Self::SampleNew => sample::new(),
             Self::File(path) => Document::load(path, options).map_err(|e| e.to_string())?,
+            Self::FileAs(path, encoding) => {
+                Document::load_with_encoding(path, options, Some(encoding))
+                    .map_err(|e| e.to_string())?
+            }
             Self::Pasted { name, text } => Document::from_text(name, text),
         };
         Ok(Article::from_document(document))

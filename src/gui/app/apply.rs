@@ -134,6 +134,18 @@ impl RedlineApp {
                 }
             }
             Action::FileGone(side) => self.session.mark_gone(side),
+            Action::ReopenWithEncoding(side, encoding) => {
+                if let Some(path) = self
+                    .session
+                    .side(side)
+                    .source
+                    .as_ref()
+                    .and_then(Source::path)
+                {
+                    let source = Source::FileAs(path.clone(), encoding);
+                    self.start(self.session.replace_request(side, source, options));
+                }
+            }
             Action::Cancel => {
                 if let Some(job) = &self.job {
                     job.cancel();
