@@ -106,7 +106,7 @@ pub struct Job {
     /// Share of the work done, as the bits of an `f32`.
     progress: Arc<AtomicU32>,
     stage: Arc<Mutex<&'static str>>,
-    outcome: Receiver<Outcome>,
+    outcome: Receiver<Result<Outcome, String>>,
     started: Instant,
 }
 
@@ -128,7 +128,20 @@ impl Job {
             started: Instant::now(),
         };
         let work = move || {
-            let outcome = execute(request, &cancel, &progress, &stage, &wake);
+            // A bug in loading or comparing must cost this comparison, not the window.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                execute(request, &cancel, &progress, &stage, &wake)
+            }))
+            .map_err(|panic| {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".to_owned());
+                format!(
+                    "the comparison failed with an internal error ({why}); the files are unchanged"
+                )
+            });
             // The window may have dropped the job (a newer one replaced it): nobody to tell.
             let _ = sender.send(outcome);
             wake();
@@ -146,7 +159,7 @@ impl Job {
     /// The outcome, if the job has finished; never blocks.
     pub fn poll(&self) -> Option<Result<Outcome, String>> {
         match self.outcome.try_recv() {
-            Ok(outcome) => Some(Ok(outcome)),
+            Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err(lost())),
         }
@@ -155,7 +168,7 @@ impl Job {
     /// Blocks until the job finishes or `timeout` passes (for tests and the screenshot mode).
     pub fn wait(&self, timeout: Duration) -> Option<Result<Outcome, String>> {
         match self.outcome.recv_timeout(timeout) {
-            Ok(outcome) => Some(Ok(outcome)),
+            Ok(outcome) => Some(outcome),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Err(lost())),
         }
