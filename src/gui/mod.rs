@@ -6,8 +6,17 @@
 //!
 //! State is split the way a reader thinks about it:
 //! - [`session`]: what the files say (the two articles, their errors, the comparison);
-//! - [`view`]: how the window shows it (scroll position, current change, panels, font size);
+//! - [`view`]: how the window shows it (scroll position, current change, messages), with the
+//!   remembered preferences in [`settings`];
 //! - [`layout`]: per-row text layouts, cached and laid out only when visible.
+//!
+//! One file per part of the window: [`toolbar`], [`header`], [`panes`] (rows and gutter),
+//! [`overview`], [`change_list`] and [`facts`] (the left panel), [`find`], [`status`]; and per
+//! kind of background work: [`jobs`] (load, compare, fact-check), [`dialogs`] (file dialog),
+//! [`reload`] (files changed on disk), [`screenshot`] (`--screenshot`).
+//!
+//! `REDLINE_THEME=light|dark|system` overrides the remembered theme for one run (the binary reads
+//! it; handy for documentation screenshots).
 
 mod actions;
 mod app;
