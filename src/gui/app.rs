@@ -313,7 +313,8 @@ impl RedlineApp {
                     if !self.session.is_one_sided() {
                         let facts = self.session.facts().map(|f| f.as_ref());
                         let generation = self.session.generation();
-                        actions.extend(self.fact_check.ui(ui, facts, generation));
+                        let pending = self.facts_job.is_some() || self.job.is_some();
+                        actions.extend(self.fact_check.ui(ui, facts, pending, generation));
                         ui.separator();
                     }
                     actions.extend(self.change_list.ui(

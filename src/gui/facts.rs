@@ -28,13 +28,24 @@ pub struct FactCheck {
 }
 
 impl FactCheck {
-    /// Draws the section; `facts` is `None` while they are still being worked out.
-    pub fn ui(&mut self, ui: &mut egui::Ui, facts: Option<&Facts>, generation: u64) -> Vec<Action> {
+    /// Draws the section; `facts` is `None` while they are being worked out (`pending`) or if
+    /// working them out failed.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        facts: Option<&Facts>,
+        pending: bool,
+        generation: u64,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(facts) = facts else {
             ui.horizontal(|ui| {
-                ui.add(egui::Spinner::new());
-                ui.label("Checking quotes, numbers and names…");
+                if pending {
+                    ui.add(egui::Spinner::new());
+                    ui.label("Checking quotes, numbers and names…");
+                } else {
+                    ui.label("The fact check could not be made for this comparison.");
+                }
             });
             return actions;
         };

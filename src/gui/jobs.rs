@@ -281,8 +281,14 @@ impl FactsJob {
         std::thread::Builder::new()
             .name("redline-facts".into())
             .spawn(move || {
-                // Nobody may be waiting any more (a newer comparison replaced this one).
-                let _ = sender.send(Facts::of(&comparison));
+                // A panic here drops the sender: the window then says the check failed.
+                let facts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    Facts::of(&comparison)
+                }));
+                if let Ok(facts) = facts {
+                    // Nobody may be waiting any more (a newer comparison replaced this one).
+                    let _ = sender.send(facts);
+                }
                 wake();
             })
             .ok()?;
