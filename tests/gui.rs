@@ -653,3 +653,42 @@ fn a_file_can_be_reopened_with_another_encoding() {
         old.paragraphs[0].text
     );
 }
+
+#[test]
+fn the_summary_is_exported_in_the_format_its_name_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("changes.html");
+    let mut harness = sample();
+    harness
+        .state_mut()
+        .apply(Action::ExportSummaryTo(path.clone()));
+    settle(&mut harness);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<html"), "an HTML page");
+    assert!(html.contains("Evelyn Yu"));
+    harness.get_by_label_contains("Summary saved to");
+}
+
+#[test]
+fn copy_summary_puts_markdown_on_the_clipboard() {
+    let mut harness = sample();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Copy summary").click();
+    harness.step();
+    assert!(harness.state_mut().wait_for_jobs(JOB_TIMEOUT));
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the summary was copied");
+    assert!(copied.contains("article-v1.txt"), "{copied}");
+    harness.run();
+    harness.get_by_label_contains("copied to the clipboard");
+}

@@ -19,6 +19,12 @@ pub enum Action {
     PasteAs(Side),
     /// Load text (from the clipboard) into one side.
     LoadText(Side, String),
+    /// Save the change summary through the save dialog.
+    ExportSummary,
+    /// Save the change summary to this file (its extension picks the format), without a dialog.
+    ExportSummaryTo(PathBuf),
+    /// Put the change summary (Markdown) on the clipboard.
+    CopySummary,
     /// Exchange old and new.
     Swap,
     /// Read both files again.
@@ -103,6 +109,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         );
         take(Modifiers::COMMAND, Key::O, Action::OpenDialog(Side::Old));
         take(Modifiers::NONE, Key::F5, Action::Reload);
+        take(Modifiers::COMMAND, Key::E, Action::ExportSummary);
         take(Modifiers::COMMAND, Key::Q, Action::Quit);
     });
     // Plain keys scroll the panes unless a text field (find) has the keyboard.

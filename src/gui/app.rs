@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::actions::{self, Action};
 use super::change_list::ChangeList;
 use super::dialogs::{self, Dialogs, Picked};
+use super::export::ExportJob;
 use super::facts::FactCheck;
 use super::find::Find;
 use super::jobs::{FactsJob, Job, Source};
@@ -38,6 +39,7 @@ pub struct RedlineApp {
     settings: Settings,
     job: Option<Job>,
     facts_job: Option<FactsJob>,
+    export: Option<ExportJob>,
     dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
     reload: AutoReload,
@@ -99,6 +101,7 @@ impl RedlineApp {
             fact_check: FactCheck::default(),
             job: None,
             facts_job: None,
+            export: None,
             dialogs: Dialogs::default(),
             screenshot: start
                 .screenshot
@@ -167,12 +170,19 @@ impl RedlineApp {
                 None => return false,
             }
         }
+        if let Some(job) = &self.export {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match job.wait(left) {
+                Some(outcome) => self.finish_export(outcome),
+                None => return false,
+            }
+        }
         true
     }
 
-    /// Whether a load, comparison or fact check is running.
+    /// Whether a load, comparison, fact check or export is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some() || self.facts_job.is_some()
+        self.job.is_some() || self.facts_job.is_some() || self.export.is_some()
     }
 
     /// The comparison shown.
@@ -232,6 +242,9 @@ impl RedlineApp {
         }
         if let Some(facts) = self.facts_job.as_ref().and_then(FactsJob::poll) {
             self.finish_facts(facts);
+        }
+        if let Some(outcome) = self.export.as_ref().and_then(ExportJob::poll) {
+            self.finish_export(outcome);
         }
         let mut actions = actions::shortcuts(&ctx);
         actions.extend(self.poll_dialog());

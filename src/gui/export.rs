@@ -56,7 +56,11 @@ impl ExportJob {
     }
 
     /// Renders and writes the summary to `path` (no dialog): for drops, scripts and tests.
-    pub fn save_to(comparison: Arc<Comparison>, path: PathBuf, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn save_to(
+        comparison: Arc<Comparison>,
+        path: PathBuf,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         Self::spawn(wake, move || {
             write(&comparison, &path)?;
             Ok(Exported::Saved(path))
@@ -65,7 +69,11 @@ impl ExportJob {
 
     /// Renders the Markdown summary for the clipboard.
     pub fn copy(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
-        Self::spawn(wake, move || Ok(Exported::Copied(Format::Markdown.render(&ChangeSummary::new(&comparison)))))
+        Self::spawn(wake, move || {
+            Ok(Exported::Copied(
+                Format::Markdown.render(&ChangeSummary::new(&comparison)),
+            ))
+        })
     }
 
     fn spawn(
@@ -73,13 +81,17 @@ impl ExportJob {
         work: impl FnOnce() -> Result<Exported, String> + Send + 'static,
     ) -> Self {
         let (sender, receiver) = channel();
-        let spawned = std::thread::Builder::new().name("redline-export".into()).spawn(move || {
-            // A panic in the writer becomes a message; the window goes on.
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-                .unwrap_or_else(|_| Err("the export failed unexpectedly; nothing was written".to_owned()));
-            let _ = sender.send(outcome);
-            wake();
-        });
+        let spawned = std::thread::Builder::new()
+            .name("redline-export".into())
+            .spawn(move || {
+                // A panic in the writer becomes a message; the window goes on.
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                    .unwrap_or_else(|_| {
+                        Err("the export failed unexpectedly; nothing was written".to_owned())
+                    });
+                let _ = sender.send(outcome);
+                wake();
+            });
         if spawned.is_err() {
             let (sender, failed) = channel();
             let _ = sender.send(Err("could not start the export".to_owned()));
@@ -93,7 +105,9 @@ impl ExportJob {
         match self.receiver.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err("the export stopped unexpectedly".to_owned())),
+            Err(TryRecvError::Disconnected) => {
+                Some(Err("the export stopped unexpectedly".to_owned()))
+            }
         }
     }
 

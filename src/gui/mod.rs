@@ -13,7 +13,8 @@
 //! One file per part of the window: [`toolbar`], [`header`], [`panes`] (rows and gutter),
 //! [`overview`], [`change_list`] and [`facts`] (the left panel), [`find`], [`status`]; and per
 //! kind of background work: [`jobs`] (load, compare, fact-check), [`dialogs`] (file dialog),
-//! [`reload`] (files changed on disk), [`screenshot`] (`--screenshot`).
+//! [`reload`] (files changed on disk), [`export`] (the change summary), [`screenshot`]
+//! (`--screenshot`).
 //!
 //! `REDLINE_THEME=light|dark|system` overrides the remembered theme for one run (the binary reads
 //! it; handy for documentation screenshots).
@@ -22,6 +23,7 @@ mod actions;
 mod app;
 mod change_list;
 mod dialogs;
+mod export;
 mod facts;
 mod find;
 mod header;

@@ -35,6 +35,8 @@ fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
         ("Open new…", "Ctrl+Shift+O", Action::OpenDialog(Side::New)),
         ("Paste as old", "", Action::PasteAs(Side::Old)),
         ("Paste as new", "", Action::PasteAs(Side::New)),
+        ("Export summary…", "Ctrl+E", Action::ExportSummary),
+        ("Copy summary", "", Action::CopySummary),
         ("Swap sides", "", Action::Swap),
         ("Reload", "F5", Action::Reload),
     ];
@@ -151,6 +153,12 @@ pub fn toolbar(ui: &mut egui::Ui, state: &ToolbarState<'_>) -> Vec<Action> {
             Action::OpenDialog(Side::New),
         );
         button(ui, "Swap", "Exchange old and new", Action::Swap);
+        button(
+            ui,
+            "Export summary…",
+            "Save the change summary as Markdown, HTML, JSON or text (Ctrl+E)",
+            Action::ExportSummary,
+        );
         button(ui, "Reload", "Read both files again (F5)", Action::Reload);
         ui.separator();
         ui.add_enabled_ui(state.has_changes, |ui| {

@@ -4,8 +4,9 @@
 use std::time::Instant;
 
 use super::RedlineApp;
-use crate::compare::Side;
+use crate::compare::{Comparison, Side};
 use crate::gui::actions::Action;
+use crate::gui::export::{self, ExportJob, Exported};
 use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
@@ -78,6 +79,33 @@ impl RedlineApp {
         }
     }
 
+    /// Reports a finished export, and puts a copied summary on the clipboard.
+    pub(super) fn finish_export(&mut self, outcome: Result<Exported, String>) {
+        self.export = None;
+        if let Ok(Exported::Copied(text)) = &outcome {
+            let text = text.clone();
+            self.with_ctx(|ctx| ctx.copy_text(text));
+        }
+        if let Some(message) = export::notice(&outcome) {
+            self.view.notice = Some(message);
+        }
+    }
+
+    /// Starts an export of the comparison shown, unless one runs or there is nothing to export.
+    fn export(&mut self, start: impl FnOnce(Arc<Comparison>, Box<dyn Fn() + Send>) -> ExportJob) {
+        if self.export.is_some() {
+            self.view.notice = Some("An export is already under way.".to_owned());
+            return;
+        }
+        match self.session.comparison() {
+            Some(c) if !self.session.is_one_sided() => {
+                let job = start(Arc::clone(c), Box::new(self.waker()));
+                self.export = Some(job);
+            }
+            _ => self.view.notice = Some("Open two files before exporting a summary.".to_owned()),
+        }
+    }
+
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) {
         let options = self.settings.options;
@@ -122,6 +150,11 @@ impl RedlineApp {
                 let request = self.session.replace_request(side, source, options);
                 self.start(request);
             }
+            Action::ExportSummary => self.export(ExportJob::save),
+            Action::ExportSummaryTo(path) => {
+                self.export(|c, wake| ExportJob::save_to(c, path, wake))
+            }
+            Action::CopySummary => self.export(ExportJob::copy),
             Action::Swap => {
                 self.session.swap();
                 self.view.current_change = None;
