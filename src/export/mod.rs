@@ -245,5 +245,18 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
         }
         out.push((e.op, piece));
     }
+    // Text after the last compared word (punctuation the options ignore) still belongs to its
+    // side: to the last piece that shows that side alone or, for the old side, in common.
+    if old_at < old.len()
+        && let Some((_, last)) = out.iter_mut().rev().find(|(op, _)| *op != EditOp::Insert)
+    {
+        last.push_str(&old[old_at..]);
+    }
+    if new_at < new.len()
+        && let Some((EditOp::Insert, last)) =
+            out.iter_mut().rev().find(|(op, _)| *op != EditOp::Delete)
+    {
+        last.push_str(&new[new_at..]);
+    }
     out
 }

@@ -68,3 +68,19 @@ fn defaults_fold_quotes_only() {
     let d = CompareOptions::default();
     assert!(d.fold_quotes && !d.ignore_case && !d.fold_compat && !d.ignore_punctuation);
 }
+
+#[test]
+fn ignored_punctuation_still_belongs_to_the_texts() {
+    let cmp = diff_with(
+        "Trade rose sharply last year.",
+        "Trade rose slightly last year!",
+        only(|o| o.ignore_punctuation = true),
+    );
+    let pieces = redline::export::edit_texts(&cmp, &cmp.changes[0]);
+    let old: String = pieces
+        .iter()
+        .filter(|(op, _)| *op != redline::compare::EditOp::Insert)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(old, "Trade rose sharply last year.");
+}

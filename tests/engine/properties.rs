@@ -59,7 +59,17 @@ fn joined(cmp: &Comparison, change: &redline::compare::Change, side: Side) -> St
         .collect()
 }
 
-fn check_invariants(cmp: &Comparison, exact_new: bool) {
+/// How exactly the edits must give back the new text: exactly (prose with nothing to fold), up to
+/// whitespace and canonical forms (no folding options), or not checked (the options fold text,
+/// and equal pieces carry the old wording).
+#[derive(Clone, Copy, PartialEq)]
+enum NewText {
+    Exact,
+    Squashed,
+    Unchecked,
+}
+
+fn check_invariants(cmp: &Comparison, new_text: NewText) {
     // Rows cover each side's paragraphs once, in order.
     let (mut o, mut n) = (0, 0);
     for row in &cmp.rows {
@@ -71,11 +81,11 @@ fn check_invariants(cmp: &Comparison, exact_new: bool) {
     for change in &cmp.changes {
         assert_eq!(joined(cmp, change, Side::Old), change.text(cmp, Side::Old));
         let new = joined(cmp, change, Side::New);
-        if exact_new {
-            assert_eq!(new, change.text(cmp, Side::New));
-        } else {
-            let squash = |s: &str| s.nfc().filter(|c| !c.is_whitespace()).collect::<String>();
-            assert_eq!(squash(&new), squash(&change.text(cmp, Side::New)));
+        let squash = |s: &str| s.nfc().filter(|c| !c.is_whitespace()).collect::<String>();
+        match new_text {
+            NewText::Exact => assert_eq!(new, change.text(cmp, Side::New)),
+            NewText::Squashed => assert_eq!(squash(&new), squash(&change.text(cmp, Side::New))),
+            NewText::Unchecked => {}
         }
         // Each change is shown where its paragraphs are.
         if !change.old.is_empty() {
@@ -110,7 +120,7 @@ proptest! {
     #[test]
     fn random_revisions_of_prose_are_fully_accounted_for(seed in any::<u64>(), paragraphs in 1usize..25, edits in 0usize..12) {
         let (old, new) = revised(seed, paragraphs, edits);
-        check_invariants(&diff(&old, &new), true);
+        check_invariants(&diff(&old, &new), NewText::Exact);
     }
 
     #[test]
@@ -125,7 +135,8 @@ proptest! {
     fn arbitrary_texts_compare_without_panicking(old in "\\PC{0,200}", new in "\\PC{0,200}", case in any::<bool>(), quotes in any::<bool>(), punct in any::<bool>()) {
         let options = CompareOptions { ignore_case: case, fold_quotes: quotes, fold_compat: false, ignore_punctuation: punct };
         let cmp = diff_with(&old, &new, options);
-        check_invariants(&cmp, false);
+        let folds = case || quotes || punct;
+        check_invariants(&cmp, if folds { NewText::Unchecked } else { NewText::Squashed });
         let summary = redline::summary::ChangeSummary::new(&cmp);
         prop_assert!(serde_json::from_str::<serde_json::Value>(&redline::export::json(&summary)).is_ok());
         for format in redline::export::Format::ALL {
@@ -142,4 +153,48 @@ proptest! {
             let _ = redline::export::html(&redline::summary::ChangeSummary::new(&cmp));
         }
     }
+}
+
+/// Inputs the fuzzers found (tests/fuzz/regressions/compare/), replayed as the `compare` target
+/// reads them: the first byte picks the options, the rest is split in two texts.
+#[test]
+fn inputs_found_by_fuzzing_stay_fixed() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions/compare");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let data = std::fs::read(entry.unwrap().path()).unwrap();
+        let Some((&flags, rest)) = data.split_first() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(rest);
+        let cut = text
+            .char_indices()
+            .nth(text.chars().count() / 2)
+            .map_or(0, |(i, _)| i);
+        let (old, new) = text.split_at(cut);
+        let options = CompareOptions {
+            ignore_case: flags & 1 != 0,
+            fold_quotes: flags & 2 != 0,
+            fold_compat: flags & 4 != 0,
+            ignore_punctuation: flags & 8 != 0,
+        };
+        let folds = options
+            != CompareOptions {
+                ignore_case: false,
+                fold_quotes: false,
+                fold_compat: false,
+                ignore_punctuation: false,
+            };
+        check_invariants(
+            &diff_with(old, new, options),
+            if folds {
+                NewText::Unchecked
+            } else {
+                NewText::Squashed
+            },
+        );
+        seen += 1;
+    }
+    assert!(seen > 0, "the regression inputs are there");
 }
