@@ -1,5 +1,9 @@
 //! The `redline` binary: parses the command line and hands over to the window or a command.
 
+// Release builds on Windows are GUI programs: no console window opens behind Redline. (Their
+// `summary` output then goes only to a file or a pipe; see the README.)
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 mod cli;
 
 use std::process::ExitCode;

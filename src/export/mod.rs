@@ -70,8 +70,9 @@ impl Format {
     }
 }
 
-/// A default file name for a summary of `old` → `new`, e.g. `article-v1 vs article-v2.md`.
-pub fn default_file_name(summary: &ChangeSummary, format: Format) -> String {
+/// A default file name for a summary of `old` → `new` (the two files' names), e.g.
+/// `article-v1 vs article-v2.md`.
+pub fn default_file_name(old: &str, new: &str, format: Format) -> String {
     let stem = |name: &str| {
         let stem = std::path::Path::new(name)
             .file_stem()
@@ -88,8 +89,8 @@ pub fn default_file_name(summary: &ChangeSummary, format: Format) -> String {
     };
     format!(
         "{} vs {}.{}",
-        stem(&summary.old.name),
-        stem(&summary.new.name),
+        stem(old),
+        stem(new),
         format.extension()
     )
 }

@@ -31,7 +31,11 @@ impl ExportJob {
     /// Asks where to save (native dialog, on a worker), then renders and writes the summary in
     /// the format the chosen extension names (Markdown when it names none).
     pub fn save(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
-        let summary_name = default_file_name(&ChangeSummary::new(&comparison), Format::Markdown);
+        let summary_name = default_file_name(
+            &comparison.old.source.name,
+            &comparison.new.source.name,
+            Format::Markdown,
+        );
         let mut dialog = rfd::AsyncFileDialog::new()
             .set_title("Export the change summary")
             .set_file_name(summary_name);

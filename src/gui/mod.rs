@@ -27,6 +27,7 @@ mod export;
 mod facts;
 mod find;
 mod header;
+mod icon;
 mod jobs;
 mod layout;
 mod overview;
@@ -63,6 +64,10 @@ pub struct StartOptions {
 
 /// The application's name: window title and the folder eframe keeps its settings in.
 pub const APP_NAME: &str = "Redline";
+
+/// The application id: the desktop entry's and AppStream's name (packaging/linux), the window's
+/// app id on Wayland and its class on X11, so the desktop matches the window with its icon.
+pub const APP_ID: &str = "app.redline.Redline";
 
 /// Opens the window and returns when it is closed.
 ///
@@ -102,9 +107,13 @@ pub fn run(start: StartOptions) -> Result<(), String> {
 fn native_options(start: &StartOptions, renderer: eframe::Renderer) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(APP_NAME)
-        .with_app_id("redline")
+        // The desktop entry's name (packaging/linux), so the desktop shows Redline's icon.
+        .with_app_id(APP_ID)
         .with_min_inner_size([480.0, 320.0])
         .with_drag_and_drop(true);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let screenshot = start.screenshot.as_ref();
     viewport = match screenshot {
         Some(shot) => viewport
