@@ -87,12 +87,7 @@ pub fn default_file_name(old: &str, new: &str, format: Format) -> String {
             })
             .collect::<String>()
     };
-    format!(
-        "{} vs {}.{}",
-        stem(old),
-        stem(new),
-        format.extension()
-    )
+    format!("{} vs {}.{}", stem(old), stem(new), format.extension())
 }
 
 /// The facets with their headings, in the order every format lists them.
