@@ -59,7 +59,7 @@ fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
             h.extend((name.len() as u16).to_le_bytes());
             h.extend(0u16.to_le_bytes());
             if central {
-                h.extend([0u8; 8]);
+                h.extend([0u8; 6]); // comment length, disk, internal attributes
                 h.extend(0u32.to_le_bytes());
                 h.extend(offset.to_le_bytes());
             }
@@ -413,4 +413,20 @@ fn a_file_at_the_size_limit_loads_and_one_byte_more_is_refused() {
     assert!(Document::load(&at, &options).is_ok());
     let err = Document::load(&over, &options).unwrap_err().to_string();
     assert!(err.contains("larger than the limit"), "{err}");
+}
+
+#[test]
+fn an_archive_at_the_entry_limit_loads_and_one_entry_more_is_refused() {
+    use redline::document::MAX_ARCHIVE_ENTRIES;
+    let document: &[u8] = b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Xi met Volodin.</w:t></w:r></w:p></w:body></w:document>";
+    let archive = |entries: usize| {
+        let names: Vec<String> = (1..entries).map(|i| format!("media/f{i}")).collect();
+        let mut all: Vec<(&str, &[u8])> = vec![("word/document.xml", document)];
+        all.extend(names.iter().map(|n| (n.as_str(), &b""[..])));
+        zip_with(&all)
+    };
+    let at = Document::from_bytes("at.docx", archive(MAX_ARCHIVE_ENTRIES)).unwrap();
+    assert_eq!(at.text.trim(), "Xi met Volodin.");
+    let err = Document::from_bytes("over.docx", archive(MAX_ARCHIVE_ENTRIES + 1)).unwrap_err();
+    assert!(err.to_string().contains("entries"), "{err}");
 }
