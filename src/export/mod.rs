@@ -225,7 +225,10 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
                 match (lone, out.last_mut()) {
                     (Some(gap), Some((_, last))) => {
                         last.push_str(gap);
-                        old[e.old.clone()].to_owned()
+                        // Whatever of the old text precedes this piece and is not yet shown
+                        // (text the options ignore, at the very start) still comes first.
+                        let from = if old_at == 0 { 0 } else { e.old.start };
+                        old[from..e.old.end].to_owned()
                     }
                     _ => old[old_at..e.old.end].to_owned(),
                 }
