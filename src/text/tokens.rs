@@ -152,12 +152,14 @@ fn fast_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) -> Opt
 /// punctuation marks that join two runs into one word ("3.5", "don't", "a.m").
 fn ascii_word_count(text: &[u8]) -> usize {
     if text.contains(&b'_') {
-        // `_` joins anything to anything; rare enough to take the general path.
-        let mut count = 0;
-        // ASCII text always takes the fast path.
+        // `_` joins anything to anything; rare enough to take the general path (and the full
+        // segmenter when the text also has control characters the fast path does not know).
         let text = std::str::from_utf8(text).unwrap_or_default();
-        let _ = fast_segments(text, |_, word| count += usize::from(word));
-        return count;
+        let mut count = 0;
+        return match fast_segments(text, |_, word| count += usize::from(word)) {
+            Some(()) => count,
+            None => text.unicode_words().count(),
+        };
     }
     let flags = |b: u8| ASCII_FLAGS[usize::from(b & 0x7f)];
     let alnum = |f: u8| (f | f >> 1) & 1;
@@ -277,14 +279,20 @@ mod tests {
         }
 
         #[test]
-        fn ascii_count_agrees_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'\"!?() \n-]{0,40}") {
-            proptest::prop_assert_eq!(fast_word_count(&text), Some(text.unicode_words().count()), "{:?}", text);
+        fn ascii_count_agrees_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'\"!?() \n\x06-]{0,40}") {
+            proptest::prop_assert_eq!(word_count(&text), text.unicode_words().count(), "{:?}", text);
         }
 
         #[test]
         fn fast_count_agrees_with_the_unicode_segmenter(text in "[a-zA-Z0-9_:.,;'‘’“”—–… éÀÿ!?()-]{0,40}") {
             proptest::prop_assert_eq!(fast_word_count(&text), Some(text.unicode_words().count()), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn underscores_with_control_characters_are_still_counted() {
+        // Found by fuzzing: this once counted 0.
+        assert_eq!(word_count("Beijin_ has sought fffffff\u{6}"), 4);
     }
 
     #[test]
