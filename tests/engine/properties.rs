@@ -102,11 +102,15 @@ fn check_invariants(cmp: &Comparison, new_text: NewText) {
     assert_eq!(s.moved, count(ChangeKind::Moved));
     assert_eq!(s.inserted, count(ChangeKind::Inserted));
     assert_eq!(s.deleted, count(ChangeKind::Deleted));
-    assert_eq!(
-        cmp.old.words - s.words_deleted,
-        cmp.new.words - s.words_inserted,
-        "both sides must have the same number of common words"
-    );
+    // Words in common are counted alike on both sides, unless the options fold away what makes
+    // a word ("well-known" and "wellknown" are equal when punctuation is ignored).
+    if new_text != NewText::Unchecked {
+        assert_eq!(
+            cmp.old.words - s.words_deleted,
+            cmp.new.words - s.words_inserted,
+            "both sides must have the same number of common words"
+        );
+    }
     assert!((0.0..=1.0).contains(&s.similarity));
     assert_eq!(
         cmp.is_identical(),

@@ -48,6 +48,9 @@ fuzz_target!(|data: &[u8]| {
     let s = cmp.stats;
     let count = |k: ChangeKind| cmp.changes.iter().filter(|c| c.kind == k).count();
     assert_eq!((s.changed, s.moved, s.inserted, s.deleted), (count(ChangeKind::Changed), count(ChangeKind::Moved), count(ChangeKind::Inserted), count(ChangeKind::Deleted)));
-    assert_eq!(cmp.old.words - s.words_deleted, cmp.new.words - s.words_inserted, "common words agree");
+    // Folding options can make words equal that count differently ("well-known", "wellknown").
+    if options == (CompareOptions { ignore_case: false, fold_quotes: false, fold_compat: false, ignore_punctuation: false }) {
+        assert_eq!(cmp.old.words - s.words_deleted, cmp.new.words - s.words_inserted, "common words agree");
+    }
     assert!((0.0..=1.0).contains(&s.similarity));
 });
