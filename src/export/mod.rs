@@ -246,16 +246,19 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
     }
     // Text after the last compared word (punctuation the options ignore) still belongs to its
     // side: to the last piece that shows that side alone or, for the old side, in common.
-    if old_at < old.len()
-        && let Some((_, last)) = out.iter_mut().rev().find(|(op, _)| *op != EditOp::Insert)
-    {
-        last.push_str(&old[old_at..]);
+    if old_at < old.len() {
+        match out.iter_mut().rev().find(|(op, _)| *op != EditOp::Insert) {
+            Some((_, last)) => last.push_str(&old[old_at..]),
+            // No old word was compared at all (all of it is text the options ignore).
+            None => out.insert(0, (EditOp::Delete, old[old_at..].to_owned())),
+        }
     }
-    if new_at < new.len()
-        && let Some((EditOp::Insert, last)) =
-            out.iter_mut().rev().find(|(op, _)| *op != EditOp::Delete)
-    {
-        last.push_str(&new[new_at..]);
+    if new_at < new.len() {
+        match out.iter_mut().rev().find(|(op, _)| *op != EditOp::Delete) {
+            Some((EditOp::Insert, last)) => last.push_str(&new[new_at..]),
+            Some(_) => {}
+            None => out.push((EditOp::Insert, new[new_at..].to_owned())),
+        }
     }
     out
 }
