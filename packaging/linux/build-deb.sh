@@ -24,8 +24,9 @@ desktop-file-validate packaging/linux/$id.desktop
 appstreamcli validate --no-net packaging/linux/$id.metainfo.xml
 
 echo "== building the package"
-cargo deb --locked
-deb=$(ls -t target/debian/redline_*.deb | head -n 1)
+# cargo-deb prints the package's path last (it honours CARGO_TARGET_DIR).
+deb=$(cargo deb --locked | tail -n 1)
+test -f "$deb" || { echo "cargo deb did not report a package" >&2; exit 1; }
 echo "built $deb ($(du -h "$deb" | cut -f1))"
 
 echo "== checking its contents"

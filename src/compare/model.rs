@@ -166,8 +166,8 @@ pub struct Stats {
     pub words_inserted: usize,
     /// Words only in the old version.
     pub words_deleted: usize,
-    /// Share of words the versions have in common, 0.0 to 1.0:
-    /// 2 × common words / (old words + new words).
+    /// Share of words the versions have in common, 0.0 to 1.0: (common words in the old version
+    /// + common words in the new one) / (old words + new words).
     pub similarity: f64,
 }
 
