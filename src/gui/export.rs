@@ -5,10 +5,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::SystemTime;
 
 use crate::compare::{Comparison, Side};
 use crate::export::{Format, default_file_name, write_atomically};
-use crate::summary::ChangeSummary;
+use crate::summary::{ChangeSummary, Facts};
 
 /// What finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,27 @@ pub enum Exported {
     Cancelled,
 }
 
+/// What an export summarises: the comparison shown, and its facets if the window has already
+/// worked them out (so they are not extracted a second time).
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The comparison shown.
+    pub comparison: Arc<Comparison>,
+    /// Its fact-check facets, once known.
+    pub facts: Option<Arc<Facts>>,
+}
+
+impl Subject {
+    fn summary(&self) -> ChangeSummary<'_> {
+        match &self.facts {
+            Some(facts) => {
+                ChangeSummary::with_facts(&self.comparison, Facts::clone(facts), SystemTime::now())
+            }
+            None => ChangeSummary::new(&self.comparison),
+        }
+    }
+}
+
 /// A running export.
 #[derive(Debug)]
 pub struct ExportJob {
@@ -30,10 +52,10 @@ pub struct ExportJob {
 impl ExportJob {
     /// Asks where to save (native dialog, on a worker), then renders and writes the summary in
     /// the format the chosen extension names (Markdown when it names none).
-    pub fn save(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn save(subject: Subject, wake: impl Fn() + Send + 'static) -> Self {
         let summary_name = default_file_name(
-            &comparison.old.source.name,
-            &comparison.new.source.name,
+            &subject.comparison.old.source.name,
+            &subject.comparison.new.source.name,
             Format::Markdown,
         );
         let mut dialog = rfd::AsyncFileDialog::new()
@@ -54,28 +76,24 @@ impl ExportJob {
                 return Ok(Exported::Cancelled);
             };
             let path = file.path().to_path_buf();
-            write(&comparison, &path)?;
+            write(&subject, &path)?;
             Ok(Exported::Saved(path))
         })
     }
 
     /// Renders and writes the summary to `path` (no dialog): for drops, scripts and tests.
-    pub fn save_to(
-        comparison: Arc<Comparison>,
-        path: PathBuf,
-        wake: impl Fn() + Send + 'static,
-    ) -> Self {
+    pub fn save_to(subject: Subject, path: PathBuf, wake: impl Fn() + Send + 'static) -> Self {
         Self::spawn(wake, move || {
-            write(&comparison, &path)?;
+            write(&subject, &path)?;
             Ok(Exported::Saved(path))
         })
     }
 
     /// Renders the Markdown summary for the clipboard.
-    pub fn copy(comparison: Arc<Comparison>, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn copy(subject: Subject, wake: impl Fn() + Send + 'static) -> Self {
         Self::spawn(wake, move || {
             Ok(Exported::Copied(
-                Format::Markdown.render(&ChangeSummary::new(&comparison)),
+                Format::Markdown.render(&subject.summary()),
             ))
         })
     }
@@ -122,12 +140,12 @@ impl ExportJob {
 }
 
 /// Renders the summary in the format of the file's extension and writes it atomically.
-fn write(comparison: &Comparison, path: &std::path::Path) -> Result<(), String> {
+fn write(subject: &Subject, path: &std::path::Path) -> Result<(), String> {
     let format = Format::from_extension(path).unwrap_or_default();
-    let text = format.render(&ChangeSummary::new(comparison));
+    let text = format.render(&subject.summary());
     let inputs: Vec<&std::path::Path> = [Side::Old, Side::New]
         .iter()
-        .filter_map(|&side| comparison.article(side).source.path.as_deref())
+        .filter_map(|&side| subject.comparison.article(side).source.path.as_deref())
         .collect();
     write_atomically(path, text.as_bytes(), &inputs).map_err(|e| e.to_string())
 }

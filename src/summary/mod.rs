@@ -83,12 +83,18 @@ impl<'a> ChangeSummary<'a> {
 
     /// Summarises a comparison, stamped with `generated` (tests use a fixed time).
     pub fn at(comparison: &'a Comparison, generated: SystemTime) -> Self {
+        Self::with_facts(comparison, Facts::of(comparison), generated)
+    }
+
+    /// Summarises a comparison whose facets were already worked out (the window computes them
+    /// once per comparison; extracting them again is most of a summary's cost).
+    pub fn with_facts(comparison: &'a Comparison, facts: Facts, generated: SystemTime) -> Self {
         Self {
             comparison,
             old: FileHeader::of(comparison, Side::Old),
             new: FileHeader::of(comparison, Side::New),
             generated,
-            facts: Facts::of(comparison),
+            facts,
         }
     }
 }

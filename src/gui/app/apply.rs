@@ -4,9 +4,9 @@
 use std::time::Instant;
 
 use super::RedlineApp;
-use crate::compare::{Comparison, Side};
+use crate::compare::Side;
 use crate::gui::actions::Action;
-use crate::gui::export::{self, ExportJob, Exported};
+use crate::gui::export::{self, ExportJob, Exported, Subject};
 use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
@@ -92,14 +92,18 @@ impl RedlineApp {
     }
 
     /// Starts an export of the comparison shown, unless one runs or there is nothing to export.
-    fn export(&mut self, start: impl FnOnce(Arc<Comparison>, Box<dyn Fn() + Send>) -> ExportJob) {
+    fn export(&mut self, start: impl FnOnce(Subject, Box<dyn Fn() + Send>) -> ExportJob) {
         if self.export.is_some() {
             self.view.notice = Some("An export is already under way.".to_owned());
             return;
         }
         match self.session.comparison() {
             Some(c) if !self.session.is_one_sided() => {
-                let job = start(Arc::clone(c), Box::new(self.waker()));
+                let subject = Subject {
+                    comparison: Arc::clone(c),
+                    facts: self.session.facts().cloned(),
+                };
+                let job = start(subject, Box::new(self.waker()));
                 self.export = Some(job);
             }
             _ => self.view.notice = Some("Open two files before exporting a summary.".to_owned()),
