@@ -179,3 +179,33 @@ impl LoadError {
         }
     }
 }
+
+#[cfg(test)]
+mod io_tests {
+    use super::*;
+
+    // An unreadable file cannot be made in a test that runs as root (root reads anything), so
+    // the mapping every read goes through is tested directly.
+    #[test]
+    fn operating_system_refusals_get_their_own_message() {
+        let path = Path::new("/news/secret.txt");
+        let denied = LoadError::from_io(path, io::Error::from(io::ErrorKind::PermissionDenied));
+        assert!(
+            matches!(denied, LoadError::PermissionDenied { .. }),
+            "{denied:?}"
+        );
+        assert_eq!(
+            denied.to_string(),
+            "/news/secret.txt: permission denied; check that your account may read it"
+        );
+        let missing = LoadError::from_io(path, io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(missing.to_string(), "/news/secret.txt: no such file");
+        let other = LoadError::from_io(path, io::Error::other("disk on fire"));
+        assert!(
+            other
+                .to_string()
+                .contains("could not read /news/secret.txt: disk on fire"),
+            "{other}"
+        );
+    }
+}
