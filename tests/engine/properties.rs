@@ -2,13 +2,12 @@
 //! its numbers agree with its changes, and nothing panics.
 
 use proptest::prelude::*;
-use redline::compare::{ChangeKind, CompareOptions, Comparison, EditOp, Side};
+use redline::compare::CompareOptions;
 use redline::document::Document;
-use redline::export::edit_texts;
 use redline::text::Article;
-use unicode_normalization::UnicodeNormalization;
 
 use super::{diff, diff_with};
+use crate::support::invariants::{NewText, check_invariants, fuzz_case, new_text_check};
 use crate::support::{Rng, paragraph, sentence};
 
 /// A text and a revision made by random paragraph and word edits.
@@ -47,77 +46,6 @@ fn revised(seed: u64, paragraphs: usize, edits: usize) -> (String, String) {
     (old.join("\n\n"), new.join(sep))
 }
 
-fn joined(cmp: &Comparison, change: &redline::compare::Change, side: Side) -> String {
-    let skip = match side {
-        Side::Old => EditOp::Insert,
-        Side::New => EditOp::Delete,
-    };
-    edit_texts(cmp, change)
-        .into_iter()
-        .filter(|(op, _)| *op != skip)
-        .map(|(_, t)| t)
-        .collect()
-}
-
-/// How exactly the edits must give back the new text: exactly (prose with nothing to fold), up to
-/// whitespace and canonical forms (no folding options), or not checked (the options fold text,
-/// and equal pieces carry the old wording).
-#[derive(Clone, Copy, PartialEq)]
-enum NewText {
-    Exact,
-    Squashed,
-    Unchecked,
-}
-
-fn check_invariants(cmp: &Comparison, new_text: NewText) {
-    // Rows cover each side's paragraphs once, in order.
-    let (mut o, mut n) = (0, 0);
-    for row in &cmp.rows {
-        assert_eq!((row.old.start, row.new.start), (o, n));
-        (o, n) = (row.old.end, row.new.end);
-    }
-    assert_eq!((o, n), (cmp.old.paragraphs.len(), cmp.new.paragraphs.len()));
-    // Each change's edits give back both texts.
-    for change in &cmp.changes {
-        assert_eq!(joined(cmp, change, Side::Old), change.text(cmp, Side::Old));
-        let new = joined(cmp, change, Side::New);
-        let squash = |s: &str| s.nfc().filter(|c| !c.is_whitespace()).collect::<String>();
-        match new_text {
-            NewText::Exact => assert_eq!(new, change.text(cmp, Side::New)),
-            NewText::Squashed => assert_eq!(squash(&new), squash(&change.text(cmp, Side::New))),
-            NewText::Unchecked => {}
-        }
-        // Each change is shown where its paragraphs are.
-        if !change.old.is_empty() {
-            assert_eq!(cmp.rows[change.old_row].old, change.old);
-        }
-        if !change.new.is_empty() {
-            assert_eq!(cmp.rows[change.new_row].new, change.new);
-        }
-    }
-    // The numbers agree with the changes.
-    let s = cmp.stats;
-    let count = |k: ChangeKind| cmp.changes.iter().filter(|c| c.kind == k).count();
-    assert_eq!(s.changed, count(ChangeKind::Changed));
-    assert_eq!(s.moved, count(ChangeKind::Moved));
-    assert_eq!(s.inserted, count(ChangeKind::Inserted));
-    assert_eq!(s.deleted, count(ChangeKind::Deleted));
-    // Words in common are counted alike on both sides, unless the options fold away what makes
-    // a word ("well-known" and "wellknown" are equal when punctuation is ignored).
-    if new_text != NewText::Unchecked {
-        assert_eq!(
-            cmp.old.words - s.words_deleted,
-            cmp.new.words - s.words_inserted,
-            "both sides must have the same number of common words"
-        );
-    }
-    assert!((0.0..=1.0).contains(&s.similarity));
-    assert_eq!(
-        cmp.is_identical(),
-        s.words_inserted + s.words_deleted == 0 && s.moved == 0 && s.changed == 0
-    );
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -139,8 +67,7 @@ proptest! {
     fn arbitrary_texts_compare_without_panicking(old in "\\PC{0,200}", new in "\\PC{0,200}", case in any::<bool>(), quotes in any::<bool>(), punct in any::<bool>()) {
         let options = CompareOptions { ignore_case: case, fold_quotes: quotes, fold_compat: false, ignore_punctuation: punct };
         let cmp = diff_with(&old, &new, options);
-        let folds = case || quotes || punct;
-        check_invariants(&cmp, if folds { NewText::Unchecked } else { NewText::Squashed });
+        check_invariants(&cmp, new_text_check(options));
         let summary = redline::summary::ChangeSummary::new(&cmp);
         prop_assert!(serde_json::from_str::<serde_json::Value>(&redline::export::json(&summary)).is_ok());
         for format in redline::export::Format::ALL {
@@ -168,36 +95,10 @@ fn inputs_found_by_fuzzing_stay_fixed() {
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let data = std::fs::read(entry.unwrap().path()).unwrap();
-        let Some((&flags, rest)) = data.split_first() else {
+        let Some((old, new, options)) = fuzz_case(&data) else {
             continue;
         };
-        let text = String::from_utf8_lossy(rest);
-        let cut = text
-            .char_indices()
-            .nth(text.chars().count() / 2)
-            .map_or(0, |(i, _)| i);
-        let (old, new) = text.split_at(cut);
-        let options = CompareOptions {
-            ignore_case: flags & 1 != 0,
-            fold_quotes: flags & 2 != 0,
-            fold_compat: flags & 4 != 0,
-            ignore_punctuation: flags & 8 != 0,
-        };
-        let folds = options
-            != CompareOptions {
-                ignore_case: false,
-                fold_quotes: false,
-                fold_compat: false,
-                ignore_punctuation: false,
-            };
-        check_invariants(
-            &diff_with(old, new, options),
-            if folds {
-                NewText::Unchecked
-            } else {
-                NewText::Squashed
-            },
-        );
+        check_invariants(&diff_with(&old, &new, options), new_text_check(options));
         seen += 1;
     }
     assert!(seen > 0, "the regression inputs are there");

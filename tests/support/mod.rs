@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests and the benchmarks: generated prose and layouts.
 #![allow(dead_code)]
 
+pub mod invariants;
+
 /// A small deterministic random number generator (xorshift64*), so generated documents are the
 /// same on every run without pulling a dependency into the tests.
 pub struct Rng(u64);
