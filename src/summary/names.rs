@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::facts::{Fact, FactList};
 use super::numbers::{MONTHS, WEEKDAYS};
+use super::units::units;
 use crate::compare::{Comparison, Side};
 use crate::text::{Token, tokens};
 
@@ -152,11 +153,26 @@ fn names_in(text: &str, known: &HashSet<&str>) -> Vec<String> {
 
 /// Names one version mentions and the other does not, with the paragraphs they are in.
 pub(crate) fn names(comparison: &Comparison) -> FactList {
-    // Words capitalised mid-sentence anywhere are names even when they open a sentence.
+    // Only paragraphs that changed can add or remove a name: an unchanged paragraph says the
+    // same in both versions. So names are looked for in the changes, and a candidate counts
+    // only if no unchanged paragraph mentions it (one side's unchanged text is enough: it is
+    // the other's too). This keeps the cost to the size of the changes, not of the articles.
+    let units = units(comparison);
+    let changed = |side: Side| -> Vec<usize> {
+        units
+            .iter()
+            .flat_map(|u| match side {
+                Side::Old => u.old.clone(),
+                Side::New => u.new.clone(),
+            })
+            .collect()
+    };
+    let (changed_old, changed_new) = (changed(Side::Old), changed(Side::New));
+    // Words capitalised mid-sentence in the changes are names even when they open a sentence.
     let mut known: HashSet<&str> = HashSet::new();
-    for side in [Side::Old, Side::New] {
-        for p in &comparison.article(side).paragraphs {
-            if let Some(words) = words(&p.text) {
+    for (side, list) in [(Side::Old, &changed_old), (Side::New, &changed_new)] {
+        for &i in list.iter() {
+            if let Some(words) = words(&comparison.article(side).paragraphs[i].text) {
                 known.extend(
                     words
                         .iter()
@@ -166,10 +182,10 @@ pub(crate) fn names(comparison: &Comparison) -> FactList {
             }
         }
     }
-    let found = |side: Side| {
+    let found = |side: Side, list: &[usize]| {
         let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, p) in comparison.article(side).paragraphs.iter().enumerate() {
-            for name in names_in(&p.text, &known) {
+        for &i in list {
+            for name in names_in(&comparison.article(side).paragraphs[i].text, &known) {
                 let at = map.entry(name).or_default();
                 if at.last() != Some(&(i + 1)) {
                     at.push(i + 1);
@@ -178,11 +194,25 @@ pub(crate) fn names(comparison: &Comparison) -> FactList {
         }
         map
     };
-    let (old, new) = (found(Side::Old), found(Side::New));
+    let unchanged: Vec<&str> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.is_unchanged())
+        .flat_map(|r| {
+            comparison.old.paragraphs[r.old.clone()]
+                .iter()
+                .map(|p| p.text.as_str())
+        })
+        .collect();
+    let in_unchanged = |name: &str| unchanged.iter().any(|text| text.contains(name));
+    let (old, new) = (
+        found(Side::Old, &changed_old),
+        found(Side::New, &changed_new),
+    );
     let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
         let mut only: Vec<(&String, &Vec<usize>)> = map
             .iter()
-            .filter(|(n, _)| !other.keys().any(|o| same_entity(n, o)))
+            .filter(|(n, _)| !other.keys().any(|o| same_entity(n, o)) && !in_unchanged(n))
             .collect();
         only.sort_by_key(|(_, at)| at.first().copied());
         only.into_iter()

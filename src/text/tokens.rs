@@ -78,8 +78,33 @@ enum WordClass {
     Other,
 }
 
+/// [`word_class`] of each ASCII character, worked out once at compile time.
+const ASCII_CLASSES: [Option<WordClass>; 128] = {
+    use WordClass::*;
+    let mut table = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Some(Letter),
+            b'0'..=b'9' => Some(Digit),
+            b'_' => Some(Connector),
+            b':' => Some(MidLetter),
+            b'.' | b'\'' => Some(MidNumLet),
+            b',' | b';' => Some(MidNum),
+            b' '..=b'~' | b'\t' | b'\n' | b'\r' => Some(Other),
+            _ => None,
+        };
+        b += 1;
+    }
+    table
+};
+
 fn word_class(c: char) -> Option<WordClass> {
     use WordClass::*;
+    // Most characters are ASCII: look those up instead of matching (this runs per character).
+    if let Some(&class) = ASCII_CLASSES.get(c as usize) {
+        return class;
+    }
     Some(match c {
         'a'..='z' | 'A'..='Z' => Letter,
         '0'..='9' => Digit,
