@@ -185,6 +185,11 @@ impl RedlineApp {
         self.job.is_some() || self.facts_job.is_some() || self.export.is_some()
     }
 
+    /// Whether a load or comparison (the work Cancel stops) is running.
+    pub fn is_comparing(&self) -> bool {
+        self.job.is_some()
+    }
+
     /// The comparison shown.
     pub fn comparison(&self) -> Option<&Arc<Comparison>> {
         self.session.comparison()
