@@ -41,7 +41,7 @@ pub const VERBS: &[&str] = &[
 /// The attributions of a paragraph, as written, in order.
 pub(crate) fn attributions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // Sentence splitting is the costly part: skip paragraphs that name no source at all.
+    // Most paragraphs name no source at all: skip the tokenising for them.
     let lower = text.to_lowercase();
     if !VERBS
         .iter()
@@ -50,68 +50,84 @@ pub(crate) fn attributions(text: &str) -> Vec<String> {
     {
         return out;
     }
-    for sentence in sentences(text) {
-        let s = &text[sentence.clone()];
-        let toks = tokens(s);
-        let word = |i: usize| toks.get(i).map(|t: &Token| &s[t.range.clone()]);
-        let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
-        let lower = |i: usize| word(i).map(str::to_lowercase);
-        let first_comma = (0..toks.len().min(5)).find(|&i| word(i) == Some(","));
-        let mut k = 0;
-        while k < toks.len() {
-            let w = lower(k).unwrap_or_default();
-            let span = if w == "according" && lower(k + 1).as_deref() == Some("to") || w == "citing"
-            {
-                let mut end = k + usize::from(w == "according");
-                while end + 1 < toks.len() && !is_punct(end + 1) && end - k < 9 {
+    // The paragraph is tokenised once, not sentence by sentence: every sentence boundary
+    // follows a punctuation token (UAX #29 breaks only after `.`, `!`, `?` and the like in text
+    // without line breaks), and no span below reaches across punctuation. Only the apposition
+    // rule needs where a sentence starts; that is looked up when it applies, which is rare, as
+    // sentence splitting costs more than all the rest.
+    let toks = tokens(text);
+    let word = |i: usize| toks.get(i).map(|t: &Token| &text[t.range.clone()]);
+    let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
+    let lower = |i: usize| word(i).map(str::to_lowercase);
+    let mut sentence_starts: Option<Vec<usize>> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let w = lower(k).unwrap_or_default();
+        let span = if w == "according" && lower(k + 1).as_deref() == Some("to") || w == "citing" {
+            let mut end = k + usize::from(w == "according");
+            while end + 1 < toks.len() && !is_punct(end + 1) && end - k < 9 {
+                end += 1;
+            }
+            Some((k, end))
+        } else if VERBS.contains(&w.as_str()) {
+            let mut start = k;
+            if k > 0 && word(k - 1) == Some(",") {
+                // An apposition sits between the source and the verb: take the sentence's
+                // opening words up to its first comma.
+                let starts = sentence_starts.get_or_insert_with(|| sentence_tokens(text, &toks));
+                let first = starts[starts.partition_point(|&s| s <= k) - 1];
+                let first_comma = (first..toks.len().min(first + 5))
+                    .find(|&i| word(i) == Some(","))
+                    .filter(|&c| c < k);
+                if let Some(c) = first_comma.filter(|&c| c > first && c - first <= 4) {
+                    out.push(format!(
+                        "{} {}",
+                        &text[toks[first].range.start..toks[c - 1].range.end],
+                        &text[toks[k].range.clone()]
+                    ));
+                }
+                k += 1;
+                continue;
+            }
+            while start > 0 && !is_punct(start - 1) && k - start < 6 {
+                start -= 1;
+            }
+            let mut end = k;
+            if start == k {
+                while end + 1 < toks.len() && !is_punct(end + 1) && end - k < 4 {
                     end += 1;
                 }
-                Some((k, end))
-            } else if VERBS.contains(&w.as_str()) {
-                let mut start = k;
-                if k > 0 && word(k - 1) == Some(",") {
-                    // An apposition sits between the source and the verb: take the opening words.
-                    let first_comma = first_comma.filter(|&c| c < k).unwrap_or(0);
-                    if first_comma > 0 && first_comma <= 4 {
-                        out.push(format!(
-                            "{} {}",
-                            &s[toks[0].range.start..toks[first_comma - 1].range.end],
-                            &s[toks[k].range.clone()]
-                        ));
-                    }
-                    k += 1;
-                    continue;
-                }
-                while start > 0 && !is_punct(start - 1) && k - start < 6 {
-                    start -= 1;
-                }
-                let mut end = k;
-                if start == k {
-                    while end + 1 < toks.len() && !is_punct(end + 1) && end - k < 4 {
-                        end += 1;
-                    }
-                }
-                if w == "told" || w == "tells" {
-                    while end + 1 < toks.len()
-                        && end - k < 3
-                        && word(end + 1).is_some_and(capitalised)
-                    {
-                        end += 1;
-                    }
-                }
-                Some((start, end))
-            } else {
-                None
-            };
-            if let Some((a, b)) = span {
-                out.push(s[toks[a].range.start..toks[b].range.end].to_owned());
-                k = b + 1;
-            } else {
-                k += 1;
             }
+            if w == "told" || w == "tells" {
+                while end + 1 < toks.len() && end - k < 3 && word(end + 1).is_some_and(capitalised)
+                {
+                    end += 1;
+                }
+            }
+            Some((start, end))
+        } else {
+            None
+        };
+        if let Some((a, b)) = span {
+            out.push(text[toks[a].range.start..toks[b].range.end].to_owned());
+            k = b + 1;
+        } else {
+            k += 1;
         }
     }
     out
+}
+
+/// The index of each sentence's first token, ascending and starting with 0.
+fn sentence_tokens(text: &str, toks: &[Token]) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        sentences(text)
+            .iter()
+            .skip(1)
+            .map(|s| toks.partition_point(|t| t.range.start < s.start)),
+    );
+    starts
 }
 
 fn capitalised(word: &str) -> bool {
