@@ -27,6 +27,7 @@ pub mod document;
 pub mod export;
 #[cfg(feature = "gui")]
 pub mod gui;
+mod parallel;
 pub mod sample;
 pub mod summary;
 pub mod text;

@@ -7,9 +7,14 @@
 
 use std::collections::HashMap;
 
-use super::units::{Unit, units};
+use std::ops::Range;
+
+use super::names::Word;
+use super::prose::Prose;
+use super::units::units;
 use super::{attributions, names, numbers, quotes};
 use crate::compare::Comparison;
+use crate::text::Paragraph;
 
 /// One fact that was added, removed or changed, with where it is (paragraphs numbered from 1).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -62,30 +67,86 @@ impl Facts {
     pub fn of(comparison: &Comparison) -> Self {
         let units = units(comparison);
         let ignore_case = comparison.options.ignore_case;
-        Self {
-            quotes: by_unit(
-                comparison,
-                &units,
-                ignore_case,
-                quotes::quotes,
-                quotes::alike,
-            ),
-            attributions: by_unit(
-                comparison,
-                &units,
-                ignore_case,
-                attributions::attributions,
-                |_, _| true,
-            ),
-            numbers: by_unit(
-                comparison,
-                &units,
-                ignore_case,
-                numbers::numbers,
-                numbers::alike,
-            ),
-            names: names::names(comparison),
+        // Units are independent of each other, and reading their paragraphs is most of a
+        // summary's cost on a long article: they are read on every core, each paragraph once
+        // for all facets.
+        let per_unit = crate::parallel::map(&units, |unit| {
+            let mut old = read(&comparison.old.paragraphs, unit.old.clone());
+            let mut new = read(&comparison.new.paragraphs, unit.new.clone());
+            let mut facet = |pick: Pick, alike: fn(&str, &str) -> bool| {
+                matched(
+                    take(&mut old, pick),
+                    take(&mut new, pick),
+                    ignore_case,
+                    alike,
+                )
+            };
+            let facets = [
+                facet(|r| &mut r.quotes, quotes::alike),
+                facet(|r| &mut r.attributions, |_, _| true),
+                facet(|r| &mut r.numbers, numbers::alike),
+            ];
+            (facets, words(old), words(new))
+        });
+        let (mut words_old, mut words_new) = (Vec::new(), Vec::new());
+        let mut facts = Self::default();
+        for ([quotes, attributions, numbers], old, new) in per_unit {
+            facts.quotes.extend(quotes);
+            facts.attributions.extend(attributions);
+            facts.numbers.extend(numbers);
+            words_old.extend(old);
+            words_new.extend(new);
         }
+        facts.names = names::names(comparison, &units, &words_old, &words_new);
+        facts
+    }
+}
+
+/// What one paragraph says that the facets compare.
+struct Read<'a> {
+    quotes: Vec<String>,
+    attributions: Vec<String>,
+    numbers: Vec<String>,
+    /// Its words, for the names, which are compared over the whole document afterwards.
+    words: Vec<Word<'a>>,
+}
+
+/// The words of paragraphs read, for the names.
+fn words(read: Vec<(usize, Read<'_>)>) -> Vec<Vec<Word<'_>>> {
+    read.into_iter().map(|(_, r)| r.words).collect()
+}
+
+/// Which facet of a [`Read`] paragraph to take.
+type Pick = for<'r, 'p> fn(&'r mut Read<'p>) -> &'r mut Vec<String>;
+
+/// Reads the paragraphs `range`, each with its number (from 1).
+fn read(paragraphs: &[Paragraph], range: Range<usize>) -> Vec<(usize, Read<'_>)> {
+    range
+        .map(|i| {
+            let prose = Prose::new(&paragraphs[i].text);
+            let read = Read {
+                quotes: quotes::quotes(prose.text),
+                attributions: attributions::attributions(&prose),
+                numbers: numbers::numbers(&prose),
+                words: names::words(&prose),
+            };
+            (i + 1, read)
+        })
+        .collect()
+}
+
+/// One facet of paragraphs read, as (fact, paragraph number) in order; the facet is moved out.
+fn take(read: &mut [(usize, Read)], pick: Pick) -> Vec<(String, usize)> {
+    read.iter_mut()
+        .flat_map(|(n, r)| std::mem::take(pick(r)).into_iter().map(|f| (f, *n)))
+        .collect()
+}
+
+impl FactList {
+    fn extend(&mut self, other: Self) {
+        self.added.extend(other.added);
+        self.removed.extend(other.removed);
+        self.changed.extend(other.changed);
     }
 }
 
@@ -108,83 +169,69 @@ pub(crate) fn fact_key(text: &str, ignore_case: bool) -> String {
     key.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
 }
 
-/// Compares the facts of each unit's old and new paragraphs.
-fn by_unit(
-    comparison: &Comparison,
-    units: &[Unit],
+/// Compares the facts of one unit's old and new paragraphs, each with its paragraph number.
+fn matched(
+    mut old: Vec<(String, usize)>,
+    mut new: Vec<(String, usize)>,
     ignore_case: bool,
-    extract: fn(&str) -> Vec<String>,
     alike: fn(&str, &str) -> bool,
 ) -> FactList {
     let mut list = FactList::default();
-    for unit in units {
-        let collect = |paragraphs: &[crate::text::Paragraph], range: std::ops::Range<usize>| {
-            range
-                .flat_map(|i| {
-                    extract(&paragraphs[i].text)
-                        .into_iter()
-                        .map(move |f| (f, i + 1))
-                })
-                .collect::<Vec<(String, usize)>>()
-        };
-        let mut old = collect(&comparison.old.paragraphs, unit.old.clone());
-        let mut new = collect(&comparison.new.paragraphs, unit.new.clone());
-        // What both sides say is not news: remove matching pairs.
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for (f, _) in &new {
-            *counts.entry(fact_key(f, ignore_case)).or_default() += 1;
+    // What both sides say is not news: remove matching pairs.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (f, _) in &new {
+        *counts.entry(fact_key(f, ignore_case)).or_default() += 1;
+    }
+    let mut common: HashMap<String, usize> = HashMap::new();
+    old.retain(|(f, _)| {
+        let key = fact_key(f, ignore_case);
+        match counts.get_mut(&key) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                *common.entry(key).or_default() += 1;
+                false
+            }
+            _ => true,
         }
-        let mut common: HashMap<String, usize> = HashMap::new();
-        old.retain(|(f, _)| {
-            let key = fact_key(f, ignore_case);
-            match counts.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    *common.entry(key).or_default() += 1;
-                    false
-                }
-                _ => true,
+    });
+    new.retain(|(f, _)| {
+        let key = fact_key(f, ignore_case);
+        match common.get_mut(&key) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
             }
-        });
-        new.retain(|(f, _)| {
-            let key = fact_key(f, ignore_case);
-            match common.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
-                }
-                _ => true,
-            }
-        });
-        // The rest: in order, alike pairs are changes; the others were added or removed.
-        let mut new_left = new.into_iter().peekable();
-        for (o, op) in old {
-            match new_left.peek() {
-                Some((n, _)) if alike(&o, n) => {
-                    let (n, np) = new_left.next().unwrap_or_default();
-                    list.changed.push(Fact {
-                        old: Some(o),
-                        new: Some(n),
-                        old_paragraphs: vec![op],
-                        new_paragraphs: vec![np],
-                    });
-                }
-                _ => list.removed.push(Fact {
+            _ => true,
+        }
+    });
+    // The rest: in order, alike pairs are changes; the others were added or removed.
+    let mut new_left = new.into_iter().peekable();
+    for (o, op) in old {
+        match new_left.peek() {
+            Some((n, _)) if alike(&o, n) => {
+                let (n, np) = new_left.next().unwrap_or_default();
+                list.changed.push(Fact {
                     old: Some(o),
-                    new: None,
+                    new: Some(n),
                     old_paragraphs: vec![op],
-                    new_paragraphs: Vec::new(),
-                }),
+                    new_paragraphs: vec![np],
+                });
             }
+            _ => list.removed.push(Fact {
+                old: Some(o),
+                new: None,
+                old_paragraphs: vec![op],
+                new_paragraphs: Vec::new(),
+            }),
         }
-        for (n, np) in new_left {
-            list.added.push(Fact {
-                old: None,
-                new: Some(n),
-                old_paragraphs: Vec::new(),
-                new_paragraphs: vec![np],
-            });
-        }
+    }
+    for (n, np) in new_left {
+        list.added.push(Fact {
+            old: None,
+            new: Some(n),
+            old_paragraphs: Vec::new(),
+            new_paragraphs: vec![np],
+        });
     }
     list
 }

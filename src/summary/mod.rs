@@ -9,6 +9,7 @@ mod attributions;
 mod facts;
 mod names;
 mod numbers;
+mod prose;
 mod quotes;
 mod units;
 

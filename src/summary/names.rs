@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::facts::{Fact, FactList};
 use super::numbers::{MONTHS, WEEKDAYS};
-use super::units::units;
+use super::prose::Prose;
+use super::units::Unit;
 use crate::compare::{Comparison, Side};
-use crate::text::{Token, tokens};
 
 const TITLES: &[&str] = &[
     "Speaker",
@@ -58,21 +58,22 @@ fn never_a_name(word: &str) -> bool {
 }
 
 /// A candidate word: where it is, and whether it opens its sentence.
-struct Word<'a> {
+pub(crate) struct Word<'a> {
     text: &'a str,
     initial: bool,
 }
 
-/// The words of a paragraph with sentence-initial ones marked; `None` for title-case lines.
-fn words(text: &str) -> Option<Vec<Word<'_>>> {
-    // No capital letter, no name: skip the tokenising.
+/// The words of a paragraph with sentence-initial ones marked; empty for title-case lines.
+pub(crate) fn words<'a>(prose: &Prose<'a>) -> Vec<Word<'a>> {
+    let text = prose.text;
+    // No capital letter, no name: skip reading the tokens.
     if !text.contains(char::is_uppercase) {
-        return Some(Vec::new());
+        return Vec::new();
     }
-    let toks: Vec<Token> = tokens(text);
+    let toks = prose.tokens();
     let mut out = Vec::new();
     let mut initial = true;
-    for t in &toks {
+    for t in toks {
         let w = &text[t.range.clone()];
         if !t.is_word {
             if matches!(w, "." | "!" | "?" | ":" | ";") {
@@ -94,7 +95,10 @@ fn words(text: &str) -> Option<Vec<Word<'_>>> {
         .iter()
         .filter(|w| w.text.starts_with(char::is_uppercase))
         .count();
-    (word_count < 4 || capitals * 4 < word_count * 3).then_some(out)
+    if word_count >= 4 && capitals * 4 >= word_count * 3 {
+        out.clear();
+    }
+    out
 }
 
 fn base(word: &str) -> &str {
@@ -107,11 +111,8 @@ fn capitalised(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && word.chars().any(char::is_alphabetic)
 }
 
-/// The names in a paragraph, given the words the documents capitalise mid-sentence.
-fn names_in(text: &str, known: &HashSet<&str>) -> Vec<String> {
-    let Some(words) = words(text) else {
-        return Vec::new();
-    };
+/// The names in a paragraph's words, given the words the documents capitalise mid-sentence.
+fn names_in(words: &[Word], known: &HashSet<&str>) -> Vec<String> {
     let is_name_word = |w: &Word| {
         let b = base(w.text);
         capitalised(b)
@@ -151,13 +152,18 @@ fn names_in(text: &str, known: &HashSet<&str>) -> Vec<String> {
     out
 }
 
-/// Names one version mentions and the other does not, with the paragraphs they are in.
-pub(crate) fn names(comparison: &Comparison) -> FactList {
+/// Names one version mentions and the other does not, with the paragraphs they are in, given
+/// the [`words`] of each changed paragraph in the order of the units.
+pub(crate) fn names(
+    comparison: &Comparison,
+    units: &[Unit],
+    words_old: &[Vec<Word>],
+    words_new: &[Vec<Word>],
+) -> FactList {
     // Only paragraphs that changed can add or remove a name: an unchanged paragraph says the
     // same in both versions. So names are looked for in the changes, and a candidate counts
     // only if no unchanged paragraph mentions it (one side's unchanged text is enough: it is
     // the other's too). This keeps the cost to the size of the changes, not of the articles.
-    let units = units(comparison);
     let changed = |side: Side| -> Vec<usize> {
         units
             .iter()
@@ -169,23 +175,17 @@ pub(crate) fn names(comparison: &Comparison) -> FactList {
     };
     let (changed_old, changed_new) = (changed(Side::Old), changed(Side::New));
     // Words capitalised mid-sentence in the changes are names even when they open a sentence.
-    let mut known: HashSet<&str> = HashSet::new();
-    for (side, list) in [(Side::Old, &changed_old), (Side::New, &changed_new)] {
-        for &i in list.iter() {
-            if let Some(words) = words(&comparison.article(side).paragraphs[i].text) {
-                known.extend(
-                    words
-                        .iter()
-                        .filter(|w| !w.initial && capitalised(w.text))
-                        .map(|w| base(w.text)),
-                );
-            }
-        }
-    }
-    let found = |side: Side, list: &[usize]| {
+    let known: HashSet<&str> = words_old
+        .iter()
+        .chain(words_new)
+        .flatten()
+        .filter(|w| !w.initial && capitalised(w.text))
+        .map(|w| base(w.text))
+        .collect();
+    let found = |list: &[usize], words: &[Vec<Word>]| {
         let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in list {
-            for name in names_in(&comparison.article(side).paragraphs[i].text, &known) {
+        for (&i, words) in list.iter().zip(words) {
+            for name in names_in(words, &known) {
                 let at = map.entry(name).or_default();
                 if at.last() != Some(&(i + 1)) {
                     at.push(i + 1);
@@ -206,8 +206,8 @@ pub(crate) fn names(comparison: &Comparison) -> FactList {
         .collect();
     let in_unchanged = |name: &str| unchanged.iter().any(|text| text.contains(name));
     let (old, new) = (
-        found(Side::Old, &changed_old),
-        found(Side::New, &changed_new),
+        found(&changed_old, &words_old),
+        found(&changed_new, &words_new),
     );
     let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
         let mut only: Vec<(&String, &Vec<usize>)> = map
@@ -257,13 +257,13 @@ mod tests {
     use super::*;
 
     fn names_of(text: &str) -> Vec<String> {
-        let words = words(text).unwrap_or_default();
+        let words = words(&Prose::new(text));
         let known: HashSet<&str> = words
             .iter()
             .filter(|w| !w.initial && capitalised(w.text))
             .map(|w| base(w.text))
             .collect();
-        names_in(text, &known)
+        names_in(&words, &known)
     }
 
     #[test]

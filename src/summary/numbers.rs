@@ -7,7 +7,7 @@
 //! weekdays and months on their own are listed too (`May` only next to a number, since it is
 //! also a verb).
 
-use crate::text::tokens;
+use super::prose::Prose;
 
 /// The weekdays, as they are written in English text.
 pub(crate) const WEEKDAYS: [&str; 7] = [
@@ -38,8 +38,9 @@ const CURRENCIES: [&str; 6] = ["$", "€", "£", "¥", "₽", "₹"];
 const SCALES: [&str; 7] = ["%", "percent", "million", "billion", "trillion", "bn", "m"];
 
 /// The numbers, dates and amounts of a paragraph, as written, in order.
-pub(crate) fn numbers(text: &str) -> Vec<String> {
-    // Tokenising is the costly part: skip paragraphs with no digit, weekday or month.
+pub(crate) fn numbers(prose: &Prose) -> Vec<String> {
+    let text = prose.text;
+    // Most paragraphs have no digit, weekday or month: skip reading their tokens.
     if !text.contains(|c: char| c.is_ascii_digit())
         && !WEEKDAYS
             .iter()
@@ -48,7 +49,7 @@ pub(crate) fn numbers(text: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    let toks = tokens(text);
+    let toks = prose.tokens();
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
     let is_number = |i: usize| word(i).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let is_month = |i: usize| word(i).is_some_and(|w| MONTHS.contains(&w));
@@ -133,10 +134,14 @@ pub(crate) fn alike(old: &str, new: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn numbers_of(text: &str) -> Vec<String> {
+        numbers(&Prose::new(text))
+    }
+
     #[test]
     fn finds_dates_weekdays_amounts_and_percentages() {
         assert_eq!(
-            numbers(
+            numbers_of(
                 "On Wednesday, 2023-11-22, trade rose 26.3% to $240.1 billion in February 2022."
             ),
             [
@@ -148,16 +153,16 @@ mod tests {
             ]
         );
         assert_eq!(
-            numbers("the 1990s, 22 November 2023 and November 22, 2023"),
+            numbers_of("the 1990s, 22 November 2023 and November 22, 2023"),
             ["1990s", "22 November 2023", "November 22, 2023"]
         );
-        assert_eq!(numbers("five per cent, 5 per cent"), ["5 per cent"]);
+        assert_eq!(numbers_of("five per cent, 5 per cent"), ["5 per cent"]);
     }
 
     #[test]
     fn may_the_verb_is_not_a_month() {
-        assert!(numbers("Xi may visit. The one-China policy stands.").is_empty());
-        assert_eq!(numbers("on 4 May"), ["4 May"]);
+        assert!(numbers_of("Xi may visit. The one-China policy stands.").is_empty());
+        assert_eq!(numbers_of("on 4 May"), ["4 May"]);
     }
 
     #[test]

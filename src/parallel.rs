@@ -1,0 +1,57 @@
+//! Spreading independent pieces of work over every core, in order.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Applies `f` to every item on all cores and returns the results in the items' order.
+///
+/// Workers take small batches from a shared counter, so a few costly items (a long paragraph)
+/// do not leave one core idle while another works through them. With one core, or only a few
+/// items, it runs on the calling thread.
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if workers == 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let batch = (items.len() / (workers * 16)).max(1);
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, Vec<R>)>> = Mutex::new(Vec::new());
+    let work = || {
+        loop {
+            let start = next.fetch_add(batch, Ordering::Relaxed);
+            if start >= items.len() {
+                return;
+            }
+            let results: Vec<R> = items[start..(start + batch).min(items.len())]
+                .iter()
+                .map(&f)
+                .collect();
+            // A poisoned lock means another worker panicked; the scope re-raises that panic.
+            if let Ok(mut done) = done.lock() {
+                done.push((start, results));
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..workers {
+            s.spawn(work);
+        }
+        work();
+    });
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    done.sort_unstable_by_key(|(start, _)| *start);
+    done.into_iter().flat_map(|(_, results)| results).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keeps_the_order_of_the_items() {
+        let items: Vec<usize> = (0..10_000).collect();
+        let squares = super::map(&items, |i| i * i);
+        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
+        assert!(super::map(&[] as &[usize], |i| *i).is_empty());
+    }
+}
