@@ -206,8 +206,8 @@ pub(crate) fn names(
         .collect();
     let in_unchanged = |name: &str| unchanged.iter().any(|text| text.contains(name));
     let (old, new) = (
-        found(&changed_old, &words_old),
-        found(&changed_new, &words_new),
+        found(&changed_old, words_old),
+        found(&changed_new, words_new),
     );
     let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
         let mut only: Vec<(&String, &Vec<usize>)> = map
