@@ -1,7 +1,7 @@
 //! Folding text by the [`CompareOptions`] into keys that compare equal when a reader would not
 //! see a difference worth reporting.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -127,10 +127,11 @@ fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace() && !MEANINGFUL_SYMBOLS.contains(&c)
 }
 
+/// A 64-bit fingerprint of folded text: equal keys are taken as equal text. foldhash's quality
+/// variant passes SMHasher3 and hashes several times faster than the standard library's
+/// SipHash, which showed in profiles (every paragraph and every word of a change is keyed).
 fn hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+    foldhash::quality::FixedState::with_seed(0x5265_646c_696e_6521).hash_one(text)
 }
 
 #[cfg(test)]
