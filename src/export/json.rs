@@ -74,21 +74,18 @@ struct EditOut {
 /// Renders the summary as the `redline-summary` JSON document, pretty-printed.
 pub fn json(summary: &ChangeSummary) -> String {
     let comparison = summary.comparison;
-    let changes = comparison
-        .changes
-        .iter()
-        .map(|c| ChangeOut {
-            kind: c.kind,
-            old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
-            new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
-            old_text: c.text(comparison, Side::Old),
-            new_text: c.text(comparison, Side::New),
-            edits: edit_texts(comparison, c)
-                .into_iter()
-                .map(|(op, text)| EditOut { op, text })
-                .collect(),
-        })
-        .collect();
+    // A long article has thousands of changes; their texts are put together on every core.
+    let changes = crate::parallel::map(&comparison.changes, |c| ChangeOut {
+        kind: c.kind,
+        old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
+        new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
+        old_text: c.text(comparison, Side::Old),
+        new_text: c.text(comparison, Side::New),
+        edits: edit_texts(comparison, c)
+            .into_iter()
+            .map(|(op, text)| EditOut { op, text })
+            .collect(),
+    });
     let out = Summary {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
@@ -104,5 +101,7 @@ pub fn json(summary: &ChangeSummary) -> String {
         changes,
     };
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+    let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
+    json.push('\n');
+    json
 }
