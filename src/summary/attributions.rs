@@ -8,46 +8,69 @@
 //! words after it. "told" also takes the capitalised words after it ("told Vyacheslav Volodin").
 
 use super::prose::Prose;
-use crate::text::{Token, sentences};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::Token;
 
 /// Reporting verbs that attribute a statement to a source. Words that are as often nouns or
 /// other verbs ("reports", "claims", "states", "declared") are left out.
 pub const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "reported",
-    "announced",
-    "denied",
-    "denies",
-    "stated",
+    "acknowledged",
     "added",
-    "wrote",
-    "writes",
-    "claimed",
-    "confirmed",
-    "explained",
-    "noted",
-    "insisted",
+    "admitted",
+    "alleged",
+    "announced",
     "argued",
     "asserted",
-    "acknowledged",
-    "admitted",
+    "claimed",
+    "confirmed",
+    "denied",
+    "denies",
+    "explained",
+    "insisted",
+    "noted",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "tells",
     "testified",
+    "told",
     "tweeted",
-    "alleged",
+    "writes",
+    "wrote",
 ];
 
 /// The cue words are looked for among words of this many bytes only.
 const CUE_LENGTHS: std::ops::RangeInclusive<usize> = 4..=12;
-const _: () = {
+
+/// A word of up to 16 bytes as one number, with ASCII letters in lower case. Cue words are
+/// looked for in every word of every changed paragraph: comparing numbers is several times
+/// faster than comparing strings without case.
+const fn key(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = word.len();
+    while i > 0 {
+        i -= 1;
+        key = key << 8 | word[i].to_ascii_lowercase() as u128;
+    }
+    key
+}
+
+/// [`key`] of each of [`VERBS`], in the same order.
+const VERB_KEYS: [u128; VERBS.len()] = {
+    let mut keys = [0u128; VERBS.len()];
     let mut i = 0;
     while i < VERBS.len() {
-        assert!(VERBS[i].len() >= *CUE_LENGTHS.start() && VERBS[i].len() <= *CUE_LENGTHS.end());
+        let verb = VERBS[i].as_bytes();
+        assert!(verb.len() >= *CUE_LENGTHS.start() && verb.len() <= *CUE_LENGTHS.end());
+        keys[i] = key(verb);
         i += 1;
     }
+    keys
 };
+const ACCORDING: u128 = key(b"according");
+const CITING: u128 = key(b"citing");
 
 /// The attributions of a paragraph, as written, in order.
 pub(crate) fn attributions(prose: &Prose) -> Vec<String> {
@@ -56,14 +79,12 @@ pub(crate) fn attributions(prose: &Prose) -> Vec<String> {
     // The paragraph is tokenised once, not sentence by sentence: every sentence boundary
     // follows a punctuation token (UAX #29 breaks only after `.`, `!`, `?` and the like in text
     // without line breaks), and no span below reaches across punctuation. Only the apposition
-    // rule needs where a sentence starts; that is looked up when it applies, which is rare, as
-    // sentence splitting costs more than all the rest.
+    // rule needs where a sentence starts; that is looked up around the verb when it applies.
     let toks = prose.tokens();
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
     let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
     // The cue words are ASCII: comparing without case needs no lower-cased copy of each word.
     let is = |i: usize, cue: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(cue));
-    let mut sentence_starts: Option<Vec<usize>> = None;
     let mut k = 0;
     while k < toks.len() {
         let w = &text[toks[k].range.clone()];
@@ -72,20 +93,21 @@ pub(crate) fn attributions(prose: &Prose) -> Vec<String> {
             k += 1;
             continue;
         }
-        let according = w.eq_ignore_ascii_case("according") && is(k + 1, "to");
-        let span = if according || w.eq_ignore_ascii_case("citing") {
+        let cue = key(w.as_bytes());
+        let according = cue == ACCORDING && is(k + 1, "to");
+        let verb = VERB_KEYS.iter().position(|&v| v == cue).map(|i| VERBS[i]);
+        let span = if according || cue == CITING {
             let mut end = k + usize::from(according);
             while end + 1 < toks.len() && !is_punct(end + 1) && end - k < 9 {
                 end += 1;
             }
             Some((k, end))
-        } else if let Some(&verb) = VERBS.iter().find(|v| v.eq_ignore_ascii_case(w)) {
+        } else if let Some(verb) = verb {
             let mut start = k;
             if k > 0 && word(k - 1) == Some(",") {
                 // An apposition sits between the source and the verb: take the sentence's
                 // opening words up to its first comma.
-                let starts = sentence_starts.get_or_insert_with(|| sentence_tokens(text, toks));
-                let first = starts[starts.partition_point(|&s| s <= k) - 1];
+                let first = sentence_start(text, toks, k);
                 let first_comma = (first..toks.len().min(first + 5))
                     .find(|&i| word(i) == Some(","))
                     .filter(|&c| c < k);
@@ -128,17 +150,36 @@ pub(crate) fn attributions(prose: &Prose) -> Vec<String> {
     out
 }
 
-/// The index of each sentence's first token, ascending and starting with 0.
-fn sentence_tokens(text: &str, toks: &[Token]) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(
-        sentences(text)
-            .iter()
-            .skip(1)
-            .map(|s| toks.partition_point(|t| t.range.start < s.start)),
-    );
-    starts
+/// The first token of the sentence that token `k` is in, by UAX #29 sentence boundaries as
+/// [`crate::text::sentences`] finds them, but worked out around `k` only: splitting a whole
+/// paragraph into sentences costs more than the rest of the attributions together.
+///
+/// A boundary can only follow a sentence-ending mark, and whether one does depends only on the
+/// text from the word before the mark up to the next word. So the text from each mark before
+/// `k`, nearest first, up to `k` is split until one of them ends a sentence.
+fn sentence_start(text: &str, toks: &[Token], k: usize) -> usize {
+    let (verb_start, end) = (toks[k].range.start, toks[k].range.end);
+    let marks = (0..k)
+        .rev()
+        .filter(|&j| !toks[j].is_word && text[toks[j].range.clone()].contains(SENTENCE_ENDS));
+    for j in marks {
+        let from = j.checked_sub(1).map_or(0, |i| toks[i].range.start);
+        let boundary = text[from..end]
+            .split_sentence_bound_indices()
+            .map(|(at, _)| from + at)
+            .filter(|&at| at > toks[j].range.start && at <= verb_start)
+            .last();
+        if let Some(at) = boundary {
+            return toks.partition_point(|t| t.range.start < at);
+        }
+    }
+    0
 }
+
+/// Marks that can end a sentence (UAX #29's STerm and ATerm) in the scripts a newsroom writes.
+const SENTENCE_ENDS: &[char] = &[
+    '.', '!', '?', '…', '。', '．', '！', '？', '｡', '؟', '۔', '।', '॥', '‼', '⁇', '⁈', '⁉',
+];
 
 fn capitalised(word: &str) -> bool {
     word.starts_with(char::is_uppercase)

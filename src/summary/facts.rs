@@ -153,20 +153,23 @@ impl FactList {
 /// A normalised form for matching facts: folded quotes and dashes, single spaces, no closing
 /// punctuation, and lower case when the comparison ignores case.
 pub(crate) fn fact_key(text: &str, ignore_case: bool) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| match c {
             '‘' | '’' => '\'',
             '“' | '”' => '"',
             '–' | '—' => '-',
             c => c,
-        })
-        .collect();
-    let mut key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        }));
+    }
     if ignore_case {
         key = key.to_lowercase();
     }
-    key.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    key
 }
 
 /// Compares the facts of one unit's old and new paragraphs, each with its paragraph number.

@@ -73,35 +73,41 @@ pub(crate) fn words<'a>(prose: &Prose<'a>) -> Vec<Word<'a>> {
     if !text.contains(char::is_uppercase) {
         return Vec::new();
     }
-    let toks = prose.tokens();
-    let mut out = Vec::new();
+    // The words of every changed paragraph are held until the names are compared, and names
+    // need only capitalised words and the connectors between them: each run of other words
+    // becomes one empty stand-in, which breaks a name as any of them would.
+    let mut kept: Vec<Word> = Vec::new();
+    let (mut words, mut capitals) = (0, 0);
     let mut initial = true;
-    for t in toks {
+    for t in prose.tokens() {
         let w = &text[t.range.clone()];
-        if !t.is_word {
-            if matches!(w, "." | "!" | "?" | ":" | ";") {
-                initial = true;
-            } else if !matches!(w, "“" | "\"" | "‘" | "(" | "[" | "—" | "--" | "-" | "–") {
-                initial = false;
-            }
-            out.push(Word {
-                text: w,
+        let word = Word {
+            text: w,
+            initial: t.is_word && initial,
+        };
+        if t.is_word {
+            words += 1;
+            capitals += usize::from(w.starts_with(char::is_uppercase));
+            initial = false;
+        } else if matches!(w, "." | "!" | "?" | ":" | ";") {
+            initial = true;
+        } else if !matches!(w, "“" | "\"" | "‘" | "(" | "[" | "—" | "--" | "-" | "–") {
+            initial = false;
+        }
+        if capitalised(w) || w == "and" || CONNECTORS.contains(&w) {
+            kept.push(word);
+        } else if kept.last().is_none_or(|last| !last.text.is_empty()) {
+            kept.push(Word {
+                text: "",
                 initial: false,
             });
-            continue;
         }
-        out.push(Word { text: w, initial });
-        initial = false;
     }
-    let word_count = toks.iter().filter(|t| t.is_word).count();
-    let capitals = out
-        .iter()
-        .filter(|w| w.text.starts_with(char::is_uppercase))
-        .count();
-    if word_count >= 4 && capitals * 4 >= word_count * 3 {
-        out.clear();
+    // Title case: a headline, whose capitals say nothing.
+    if words >= 4 && capitals * 4 >= words * 3 {
+        return Vec::new();
     }
-    out
+    kept
 }
 
 fn base(word: &str) -> &str {

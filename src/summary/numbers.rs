@@ -40,15 +40,6 @@ const SCALES: [&str; 7] = ["%", "percent", "million", "billion", "trillion", "bn
 /// The numbers, dates and amounts of a paragraph, as written, in order.
 pub(crate) fn numbers(prose: &Prose) -> Vec<String> {
     let text = prose.text;
-    // Most paragraphs have no digit, weekday or month: skip reading their tokens.
-    if !text.contains(|c: char| c.is_ascii_digit())
-        && !WEEKDAYS
-            .iter()
-            .chain(&MONTHS)
-            .any(|name| text.contains(name))
-    {
-        return Vec::new();
-    }
     let toks = prose.tokens();
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
     let is_number = |i: usize| word(i).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
@@ -57,6 +48,11 @@ pub(crate) fn numbers(prose: &Prose) -> Vec<String> {
     let mut i = 0;
     while i < toks.len() {
         let Some(w) = word(i) else { break };
+        // Most words are neither a figure nor a weekday or month: rule them out cheaply.
+        if !is_number(i) && !calendar_word(w) {
+            i += 1;
+            continue;
+        }
         let (first, mut last) = (i, i);
         if is_number(i) {
             // ISO date: 2023-11-22 is tokenised as 2023 - 11 - 22.
@@ -112,6 +108,29 @@ pub(crate) fn numbers(prose: &Prose) -> Vec<String> {
         i = last + 1;
     }
     out
+}
+
+/// Weekdays and months are three to nine letters long.
+const CALENDAR_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
+const _: () = {
+    let mut i = 0;
+    while i < WEEKDAYS.len() + MONTHS.len() {
+        let name = if i < WEEKDAYS.len() {
+            WEEKDAYS[i]
+        } else {
+            MONTHS[i - WEEKDAYS.len()]
+        };
+        assert!(name.len() >= *CALENDAR_LENGTHS.start() && name.len() <= *CALENDAR_LENGTHS.end());
+        assert!(name.as_bytes()[0].is_ascii_uppercase());
+        i += 1;
+    }
+};
+
+/// Whether a word is a weekday or a month.
+fn calendar_word(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && CALENDAR_LENGTHS.contains(&word.len())
+        && (MONTHS.contains(&word) || WEEKDAYS.contains(&word))
 }
 
 /// Two figures are one figure changed when they are the same kind: both weekdays, both dates
