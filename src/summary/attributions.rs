@@ -224,6 +224,23 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_opens_the_sentence_the_verb_is_in() {
+        assert_eq!(
+            attributions_of("He left. Volodin, speaker of the Duma, said so."),
+            ["Volodin said"]
+        );
+        // A full stop before a lower-case word ends no sentence.
+        assert_eq!(
+            attributions_of("U.S. officials, in private, said so."),
+            ["U.S. officials said"]
+        );
+        assert_eq!(
+            attributions_of("“We agree,” he wrote! Putin, in Beijing, said so."),
+            ["he wrote", "Putin said"]
+        );
+    }
+
+    #[test]
     fn sentences_without_a_source_have_none() {
         assert!(
             attributions_of("Beijing has placed some limits on the relationship since 2022.")
