@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use std::time::Instant;
 
-use similar::{Algorithm, DiffOp, capture_diff_deadline};
+use similar::DiffOp;
 
 use super::fold::Folder;
 use super::model::{ChangeKind, Side};
@@ -234,14 +234,7 @@ impl<'a> Aligner<'a> {
 
     /// Step 1: equal paragraphs in order become anchors; the rest falls into gaps.
     fn anchor(&mut self, old_keys: &[u64], new_keys: &[u64]) -> Vec<Segment> {
-        let ops = capture_diff_deadline(
-            Algorithm::Patience,
-            old_keys,
-            0..old_keys.len(),
-            new_keys,
-            0..new_keys.len(),
-            Some(self.deadline),
-        );
+        let ops = super::anchors::anchor_ops(old_keys, new_keys, self.deadline);
         self.past_deadline();
         let mut segments: Vec<Segment> = Vec::new();
         for op in ops {

@@ -6,6 +6,7 @@
 //! [`Comparison::approximate`] says so.
 
 mod align;
+mod anchors;
 mod fold;
 mod inline;
 mod model;
