@@ -97,7 +97,7 @@ impl Facts {
             words_old.extend(old);
             words_new.extend(new);
         }
-        facts.names = names::names(comparison, &units, &words_old, &words_new);
+        facts.names = names::names(comparison, &words_old, &words_new);
         facts
     }
 }
@@ -111,9 +111,9 @@ struct Read<'a> {
     words: Vec<Word<'a>>,
 }
 
-/// The words of paragraphs read, for the names.
-fn words(read: Vec<(usize, Read<'_>)>) -> Vec<Vec<Word<'_>>> {
-    read.into_iter().map(|(_, r)| r.words).collect()
+/// The words of paragraphs read, with their numbers, for the names.
+fn words(read: Vec<(usize, Read<'_>)>) -> Vec<(usize, Vec<Word<'_>>)> {
+    read.into_iter().map(|(n, r)| (n, r.words)).collect()
 }
 
 /// Which facet of a [`Read`] paragraph to take.

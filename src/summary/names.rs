@@ -17,8 +17,7 @@ use foldhash::HashSet;
 use super::facts::{Fact, FactList};
 use super::numbers::{MONTHS, WEEKDAYS};
 use super::prose::Prose;
-use super::units::Unit;
-use crate::compare::{Comparison, Side};
+use crate::compare::Comparison;
 
 const TITLES: &[&str] = &[
     "Speaker",
@@ -162,45 +161,33 @@ fn names_in(words: &[Word], known: &HashSet<&str>) -> Vec<String> {
 }
 
 /// Names one version mentions and the other does not, with the paragraphs they are in, given
-/// the [`words`] of each changed paragraph in the order of the units.
+/// the [`words`] of each changed paragraph with its number (from 1).
 pub(crate) fn names(
     comparison: &Comparison,
-    units: &[Unit],
-    words_old: &[Vec<Word>],
-    words_new: &[Vec<Word>],
+    words_old: &[(usize, Vec<Word>)],
+    words_new: &[(usize, Vec<Word>)],
 ) -> FactList {
     // Only paragraphs that changed can add or remove a name: an unchanged paragraph says the
     // same in both versions. So names are looked for in the changes, and a candidate counts
     // only if no unchanged paragraph mentions it (one side's unchanged text is enough: it is
     // the other's too). This keeps the cost to the size of the changes, not of the articles.
-    let changed = |side: Side| -> Vec<usize> {
-        units
-            .iter()
-            .flat_map(|u| match side {
-                Side::Old => u.old.clone(),
-                Side::New => u.new.clone(),
-            })
-            .collect()
-    };
-    let (changed_old, changed_new) = (changed(Side::Old), changed(Side::New));
     // Words capitalised mid-sentence in the changes are names even when they open a sentence.
     let known: HashSet<&str> = words_old
         .iter()
         .chain(words_new)
-        .flatten()
+        .flat_map(|(_, words)| words)
         .filter(|w| !w.initial && capitalised(w.text))
         .map(|w| base(w.text))
         .collect();
-    let found = |list: &[usize], words: &[Vec<Word>]| {
-        let paragraphs: Vec<(usize, &Vec<Word>)> = list.iter().copied().zip(words).collect();
+    let found = |paragraphs: &[(usize, Vec<Word>)]| {
         // Thousands of changed paragraphs on a long article: on every core.
-        let names = crate::parallel::map(&paragraphs, |(_, words)| names_in(words, &known));
+        let names = crate::parallel::map(paragraphs, |(_, words)| names_in(words, &known));
         let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for ((i, _), names) in paragraphs.iter().zip(names) {
+        for (&(number, _), names) in paragraphs.iter().zip(names) {
             for name in names {
                 let at = map.entry(name).or_default();
-                if at.last() != Some(&(i + 1)) {
-                    at.push(i + 1);
+                if at.last() != Some(&number) {
+                    at.push(number);
                 }
             }
         }
@@ -217,10 +204,7 @@ pub(crate) fn names(
         })
         .collect();
     let in_unchanged = |name: &str| unchanged.iter().any(|text| text.contains(name));
-    let (old, new) = (
-        found(&changed_old, words_old),
-        found(&changed_new, words_new),
-    );
+    let (old, new) = (found(words_old), found(words_new));
     let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
         let mut only: Vec<(&String, &Vec<usize>)> = map
             .iter()
