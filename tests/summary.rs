@@ -225,6 +225,16 @@ fn names_newly_mentioned_or_no_longer_mentioned() {
 }
 
 #[test]
+fn a_name_inside_a_longer_word_is_not_a_mention() {
+    // The unchanged paragraph names Xinhua, not Xi: Xi is gone from the new version.
+    let f = facts_of(
+        "Xinhua reported the visit.\n\nOfficials said Xi agreed.",
+        "Xinhua reported the visit.\n\nOfficials said the premier agreed.",
+    );
+    assert_eq!(olds(&f.names.removed), ["Xi"]);
+}
+
+#[test]
 fn sentence_starts_are_not_names() {
     let f = facts_of(
         "Officials met. Nothing happened.",

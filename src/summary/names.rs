@@ -203,7 +203,7 @@ pub(crate) fn names(
                 .map(|p| p.text.as_str())
         })
         .collect();
-    let in_unchanged = |name: &str| unchanged.iter().any(|text| text.contains(name));
+    let in_unchanged = |name: &str| unchanged.iter().any(|text| mentions(text, name));
     let (old, new) = (found(words_old), found(words_new));
     let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
         let mut only: Vec<(&String, &Vec<usize>)> = map
@@ -236,6 +236,15 @@ pub(crate) fn names(
             .collect(),
         changed: Vec::new(),
     }
+}
+
+/// Whether `text` has `name` as whole words: "Xinhua" does not mention "Xi".
+fn mentions(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether two names can be the same entity: one is the other or a run of its words ("Biden" and
