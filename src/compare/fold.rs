@@ -8,10 +8,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use super::CompareOptions;
 use crate::text::Token;
 
-/// Symbols that carry meaning in figures; "ignore punctuation" keeps them.
-const MEANINGFUL_SYMBOLS: &[char] = &[
-    '$', '€', '£', '¥', '%', '‰', '+', '=', '<', '>', '°', '§', '#', '&', '@',
-];
+/// Currency signs: part of an amount for the numbers facet, and never ignored as punctuation.
+pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₽', '₹', '₩', '¢'];
+
+/// Symbols other than currency signs that carry meaning in figures; "ignore punctuation" keeps
+/// them.
+const MEANINGFUL_SYMBOLS: &[char] = &['%', '‰', '+', '=', '<', '>', '°', '§', '#', '&', '@'];
 
 /// Turns text into comparison keys according to the options.
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +126,10 @@ fn fold_quote(c: char) -> char {
 /// Punctuation for "ignore punctuation": anything that is not a letter, digit, space or one of
 /// the symbols that carry meaning in figures.
 fn is_punctuation(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace() && !MEANINGFUL_SYMBOLS.contains(&c)
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !MEANINGFUL_SYMBOLS.contains(&c)
+        && !CURRENCY_SIGNS.contains(&c)
 }
 
 /// A 64-bit fingerprint of folded text: equal keys are taken as equal text. foldhash's quality

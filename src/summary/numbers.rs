@@ -8,6 +8,7 @@
 //! also a verb).
 
 use super::prose::Prose;
+use crate::compare::CURRENCY_SIGNS;
 
 /// The weekdays, as they are written in English text.
 pub(crate) const WEEKDAYS: [&str; 7] = [
@@ -34,7 +35,6 @@ pub(crate) const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const CURRENCIES: [&str; 6] = ["$", "€", "£", "¥", "₽", "₹"];
 const SCALES: [&str; 7] = ["%", "percent", "million", "billion", "trillion", "bn", "m"];
 
 /// The numbers, dates and amounts of a paragraph, as written, in order.
@@ -96,9 +96,7 @@ pub(crate) fn numbers(prose: &Prose) -> Vec<String> {
             continue;
         }
         // A currency sign right before the figure belongs to it.
-        let start_tok = if first > 0
-            && word(first - 1).is_some_and(|s| CURRENCIES.contains(&s))
-            && is_number(first)
+        let start_tok = if first > 0 && word(first - 1).is_some_and(is_currency) && is_number(first)
         {
             first - 1
         } else {
@@ -125,6 +123,12 @@ const _: () = {
         i += 1;
     }
 };
+
+/// Whether a token is a currency sign (the same signs the comparison never ignores).
+fn is_currency(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && chars.next().is_none()
+}
 
 /// Whether a word is a weekday or a month.
 fn calendar_word(word: &str) -> bool {

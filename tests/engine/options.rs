@@ -61,6 +61,13 @@ fn ignore_punctuation() {
     let changed = "Putin’s visit a rare trip ended on the sixth day officials said";
     let cmp = diff_with(OLD, changed, only(|o| o.ignore_punctuation = true));
     assert_eq!(word_edits(&cmp, &cmp.changes[0]), ["-ﬁfth", "+sixth"]);
+    // Currency signs are part of the figure: roubles are not rupees.
+    let roubles = diff_with(
+        "The fee was ₽500.",
+        "The fee was ₹500.",
+        only(|o| o.ignore_punctuation = true),
+    );
+    assert!(!roubles.is_identical());
 }
 
 #[test]
