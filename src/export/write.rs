@@ -64,10 +64,17 @@ pub fn write_atomically(path: &Path, contents: &[u8], inputs: &[&Path]) -> Resul
             folder,
         });
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".redline-export-")
-        .tempfile_in(&folder)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".redline-export-");
+    // A temporary file is owner-only, and the rename would make every export so. A replaced
+    // export keeps its permissions; a new one gets what any new file gets (0o666 less the umask).
+    if let Ok(existing) = std::fs::metadata(path) {
+        builder.permissions(existing.permissions());
+    } else {
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(io)?;
     temp.write_all(contents).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
@@ -117,5 +124,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomically(&dir.path().join("nope/summary.md"), b"x", &[]).unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exports_are_readable_like_other_new_files_and_keep_their_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let export = dir.path().join("summary.md");
+        write_atomically(&export, b"one", &[]).unwrap();
+        assert_eq!(mode(&export), mode(&plain));
+        std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&export, b"two", &[]).unwrap();
+        assert_eq!(mode(&export), 0o640);
+        assert_eq!(std::fs::read(&export).unwrap(), b"two");
     }
 }
