@@ -61,7 +61,7 @@ pub struct SummaryArgs {
     pub compare: CompareArgs,
 }
 
-/// Compare options shared by the window and the summary.
+/// Compare and load options of `redline summary` (the window has its own, in its Compare menu).
 #[derive(Debug, Args, Clone)]
 pub struct CompareArgs {
     /// Treat upper and lower case as the same.

@@ -32,8 +32,8 @@ impl Default for CompareOptions {
 }
 
 impl CompareOptions {
-    /// A one-line description for headers and summaries, e.g.
-    /// "whitespace folded; typographic quotes folded; case and punctuation compared".
+    /// A one-line description for headers and summaries, e.g. "whitespace and typographic quotes
+    /// ignored; case, compatibility forms and punctuation compared" for the defaults.
     pub fn describe(&self) -> String {
         let mut folded = vec!["whitespace"];
         let mut compared = Vec::new();

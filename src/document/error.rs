@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// The supported inputs, named in every message that refuses a file.
 pub const SUPPORTED: &str = "Redline compares plain text or Markdown in any common encoding, \
-     HTML pages, Word .docx and OpenDocument .odt files";
+     HTML pages and .mhtml web archives, Word .docx and OpenDocument .odt and .fodt files";
 
 /// A file that could not be turned into text.
 #[derive(Debug, thiserror::Error)]
@@ -36,7 +36,7 @@ pub enum LoadError {
     },
     /// The file is bigger than the configured limit.
     #[error(
-        "{} is {} MiB, larger than the limit of {} MiB; raise it with --max-file-size if you really mean to compare it",
+        "{} is {} MiB, larger than the limit of {} MiB (`redline summary --max-file-size` raises it, if you really mean to compare it)",
         path.display(), size.div_ceil(1024 * 1024), limit / (1024 * 1024)
     )]
     TooLarge {

@@ -1,7 +1,7 @@
 //! Attributions: who says so. A fact-checker checks first whether a claim's source changed.
 //!
 //! Rules, per sentence: "according to …" and "citing …" run to the next punctuation mark (at
-//! most eight words). A reporting verb ([`VERBS`]) takes the words before it back to the previous
+//! most eight words after "according to", nine after "citing"). A reporting verb ([`VERBS`]) takes the words before it back to the previous
 //! punctuation mark (at most six: "the official Xinhua News Agency reported"); when a comma comes
 //! right before the verb ("Volodin, speaker of the Duma, said"), the source is the sentence's
 //! opening words up to its first comma instead. With nothing before it ("said Xi") it takes the

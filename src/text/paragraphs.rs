@@ -1,6 +1,6 @@
 //! Paragraph detection that is blind to layout.
 //!
-//! Rules, in order (each is tested in `tests/segmentation.rs` on the sample article):
+//! Rules, in order (each is tested in `tests/engine/segmentation.rs` on the sample article):
 //! 1. A blank line always ends a paragraph.
 //! 2. A Markdown heading, list item, block quote, table row or rule starts a paragraph, and a
 //!    heading also ends one. As in CommonMark, a numbered item interrupts prose only when it is

@@ -174,7 +174,7 @@ pub fn lines(text: &str) -> Vec<String> {
 }
 
 /// An article of generated prose of about `bytes` bytes and a revision of it: about `edit_rate`
-/// of its sentences edited, a few paragraphs moved, inserted and deleted, and the blank lines
+/// of its sentences edited (a word inserted), one paragraph in 200 moved, and the blank lines
 /// between paragraphs removed in the second half of the new file.
 pub fn revision_pair(seed: u64, bytes: usize, edit_rate: f64) -> (String, String) {
     let mut rng = Rng::new(seed);
