@@ -356,12 +356,19 @@ fn run(case: &Case, dir: &Path) -> Result<Comparison, String> {
         &CompareOptions::default(),
     );
     let summary = ChangeSummary::new(&cmp);
+    // Every format must render (no panic, no hang); the JSON must also parse and list every change.
     for format in Format::ALL {
-        assert!(
-            !format.render(&summary).is_empty(),
-            "{}: {format:?} export is empty",
-            case.name
-        );
+        let text = format.render(&summary);
+        if format == Format::Json {
+            let json: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| format!("{}: the JSON export does not parse: {e}", case.name))?;
+            assert_eq!(
+                json["changes"].as_array().map(Vec::len),
+                Some(cmp.changes.len()),
+                "{}: the JSON export lists a different number of changes",
+                case.name
+            );
+        }
     }
     Ok(cmp)
 }
