@@ -3,7 +3,7 @@
 //! The pipeline runs one way:
 //!
 //! ```text
-//! load (bytes → text)  →  segment (paragraphs, sentences, words)
+//! load (bytes → text)  →  segment (paragraphs, words)
 //!     →  compare (align paragraphs + word diffs → one Comparison)
 //!     →  summarize (ChangeSummary: facts a fact-checker checks first)  →  export / window / CLI
 //! ```

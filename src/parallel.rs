@@ -48,6 +48,16 @@ pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> 
     done.into_iter().flat_map(|(_, results)| results).collect()
 }
 
+/// Runs `a` on a second thread and `b` on this one, and returns both results. Should `a`'s
+/// thread fail, `a` runs again here, where its panic surfaces as usual.
+pub(crate) fn join<A: Send, B>(a: impl Fn() -> A + Sync, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let helper = s.spawn(&a);
+        let b = b();
+        (helper.join().unwrap_or_else(|_| a()), b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -12,7 +12,8 @@
 //! 5. What is left was inserted or deleted. Rows are laid out so that each side keeps its own
 //!    reading order; a deletion and an insertion at the same place share a row.
 
-use std::collections::HashMap;
+// Keyed by paragraph keys and indices, which need no SipHash.
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -122,7 +123,7 @@ impl<'a> Aligner<'a> {
             folder,
             deadline,
             cancel,
-            bags: [HashMap::new(), HashMap::new()],
+            bags: [HashMap::default(), HashMap::default()],
             approximate: false,
         }
     }
@@ -137,11 +138,7 @@ impl<'a> Aligner<'a> {
                 .map(|p| folder.paragraph_key(&p.text, &mut buf))
                 .collect()
         };
-        let (old_keys, new_keys) = std::thread::scope(|s| {
-            let old = s.spawn(|| keys(self.old));
-            let new = keys(self.new);
-            (old.join().unwrap_or_else(|_| keys(self.old)), new)
-        });
+        let (old_keys, new_keys) = crate::parallel::join(|| keys(self.old), || keys(self.new));
         let segments = self.anchor(&old_keys, &new_keys);
         let mut changes = Vec::new();
         let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
@@ -272,7 +269,7 @@ impl<'a> Aligner<'a> {
         new_fate: &mut [Fate],
         changes: &mut Vec<DraftChange>,
     ) {
-        let mut by_key: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_key: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
         for (gap, segment) in segments.iter().enumerate() {
             if let Segment::Gap { new, .. } = segment {
                 for j in new.clone().filter(|&j| self.new.paragraphs[j].words > 0) {
@@ -527,7 +524,7 @@ impl<'a> Aligner<'a> {
         if open_old.is_empty() || open_new.is_empty() {
             return Ok(());
         }
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
         for &j in &open_new {
             for key in self.bag(Side::New, j).distinct().collect::<Vec<_>>() {
                 postings.entry(key).or_default().push(j);
@@ -539,7 +536,7 @@ impl<'a> Aligner<'a> {
             if self.past_deadline() {
                 break;
             }
-            let mut hits: HashMap<usize, usize> = HashMap::new();
+            let mut hits: HashMap<usize, usize> = HashMap::default();
             let keys: Vec<u64> = self.bag(Side::Old, i).distinct().collect();
             for key in keys {
                 match postings.get(&key) {

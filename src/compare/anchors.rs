@@ -24,18 +24,10 @@ pub(crate) fn anchor_ops(old: &[u64], new: &[u64], deadline: Instant) -> Vec<Dif
     let Some((i, j)) = split_point(old, new) else {
         return diff(0..old.len(), 0..new.len());
     };
-    std::thread::scope(|s| {
-        let tail = s.spawn(|| diff(i..old.len(), j..new.len()));
-        let mut ops = diff(0..i, 0..j);
-        match tail.join() {
-            Ok(tail) => {
-                ops.extend(tail);
-                ops
-            }
-            // Should the helper fail, the whole is diffed here, where a panic surfaces as usual.
-            Err(_) => diff(0..old.len(), 0..new.len()),
-        }
-    })
+    let (tail, mut ops) =
+        crate::parallel::join(|| diff(i..old.len(), j..new.len()), || diff(0..i, 0..j));
+    ops.extend(tail);
+    ops
 }
 
 /// A pair of equal paragraphs (old index, new index) near the middle of the old side that a

@@ -150,9 +150,9 @@ pub(crate) fn attributions(prose: &Prose) -> Vec<String> {
     out
 }
 
-/// The first token of the sentence that token `k` is in, by UAX #29 sentence boundaries as
-/// [`crate::text::sentences`] finds them, but worked out around `k` only: splitting a whole
-/// paragraph into sentences costs more than the rest of the attributions together.
+/// The first token of the sentence that token `k` is in, by UAX #29 sentence boundaries, worked
+/// out around `k` only: splitting a whole paragraph into sentences costs more than the rest of
+/// the attributions together.
 ///
 /// A boundary can only follow a sentence-ending mark, and whether one does depends only on the
 /// text from the word before the mark up to the next word. So the text from each mark before

@@ -1,4 +1,4 @@
-//! Segmentation: decoded text → paragraphs → sentences and words.
+//! Segmentation: decoded text → paragraphs → words.
 //!
 //! An article is paragraphs, not lines. [`segment`] finds the same paragraphs in the same prose
 //! whatever its layout: one paragraph per line with or without blank lines between, hard-wrapped
@@ -11,7 +11,7 @@ mod tokens;
 use std::sync::Arc;
 
 pub use paragraphs::{Paragraph, ParagraphKind, segment};
-pub use tokens::{Token, sentences, tokens, word_count};
+pub use tokens::{Token, tokens, word_count};
 
 use std::path::Path;
 
@@ -52,14 +52,10 @@ impl Article {
         new_path: &Path,
         options: &LoadOptions,
     ) -> (Result<Self, LoadError>, Result<Self, LoadError>) {
-        std::thread::scope(|s| {
-            let old = s.spawn(|| Self::load(old_path, options));
-            let new = Self::load(new_path, options);
-            // Loading does not panic on any input (see the property tests); should it ever,
-            // the old side is simply loaded again here, where the panic surfaces as usual.
-            let old = old.join().unwrap_or_else(|_| Self::load(old_path, options));
-            (old, new)
-        })
+        crate::parallel::join(
+            || Self::load(old_path, options),
+            || Self::load(new_path, options),
+        )
     }
 
     /// Convenience for tests and pasted text: segments `text` under the given name.

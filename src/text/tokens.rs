@@ -1,4 +1,4 @@
-//! Words, punctuation and sentences inside a paragraph (Unicode word and sentence boundaries).
+//! Words and punctuation inside a paragraph (Unicode word boundaries).
 
 use std::ops::Range;
 
@@ -106,21 +106,8 @@ fn word_class(c: char) -> Option<WordClass> {
         return class;
     }
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' => Digit,
-        '_' => Connector,
-        ':' => MidLetter,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
-        ',' | ';' => MidNum,
-        ' '..='~'
-        | '\t'
-        | '\n'
-        | '\r'
-        | '\u{2013}'
-        | '\u{2014}'
-        | '\u{201c}'
-        | '\u{201d}'
-        | '\u{2026}' => Other,
+        '\u{2018}' | '\u{2019}' => MidNumLet,
+        '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2026}' => Other,
         '\u{c0}'..='\u{ff}' if c != '\u{d7}' && c != '\u{f7}' => Letter,
         _ => return None,
     })
@@ -273,12 +260,13 @@ const ASCII_FLAGS: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            b'0'..=b'9' => DIGIT,
-            b':' => JOINS_LETTERS,
-            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
-            b',' | b';' => JOINS_DIGITS,
+        // The same classes as `ASCII_CLASSES`, as bits.
+        table[b] = match ASCII_CLASSES[b] {
+            Some(WordClass::Letter) => LETTER,
+            Some(WordClass::Digit) => DIGIT,
+            Some(WordClass::MidLetter) => JOINS_LETTERS,
+            Some(WordClass::MidNumLet) => JOINS_LETTERS | JOINS_DIGITS,
+            Some(WordClass::MidNum) => JOINS_DIGITS,
             _ => 0,
         };
         b += 1;
@@ -319,14 +307,6 @@ fn fast_tokens(text: &str) -> Option<Vec<Token>> {
         fast_segments(text, push)?;
     }
     Some(out)
-}
-
-/// The byte ranges of the sentences in `text`, trailing whitespace excluded.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .map(|(start, s)| start..start + s.trim_end().len())
-        .filter(|r| !r.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
@@ -423,12 +403,5 @@ mod tests {
     #[test]
     fn counts_words_not_punctuation() {
         assert_eq!(word_count("“No limits,” he said — twice."), 5);
-    }
-
-    #[test]
-    fn splits_sentences() {
-        let text = "It was late. Putin left! Did Xi stay?";
-        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["It was late.", "Putin left!", "Did Xi stay?"]);
     }
 }
