@@ -51,7 +51,7 @@ impl Source {
         let document = match self {
             Self::SampleOld => sample::old(),
             Self::SampleNew => sample::new(),
-            Self::File(path) => Document::load(path, options).map_err(|e| e.to_string())?,
+            Self::File(path) => return Article::load(path, options).map_err(|e| e.to_string()),
             Self::FileAs(path, encoding) => {
                 Document::load_with_encoding(path, options, Some(encoding))
                     .map_err(|e| e.to_string())?
@@ -224,20 +224,44 @@ fn execute(
         }
     };
     let load_options = LoadOptions::default();
+    let read = |source: &Source| source.load(&load_options).map(Arc::new);
+    let loaded = |source: Source, article: Result<Arc<Article>, String>| {
+        let ready = article.as_ref().ok().cloned();
+        (Some((source, article)), ready)
+    };
     let load = |input: Input| -> (Option<Loaded>, Option<Arc<Article>>) {
         match input {
             Input::Load(source) => {
-                let article = source.load(&load_options).map(Arc::new);
-                let ready = article.as_ref().ok().cloned();
-                (Some((source, article)), ready)
+                let article = read(&source);
+                loaded(source, article)
             }
             Input::Ready(article) => (None, Some(article)),
             Input::Missing => (None, None),
         }
     };
     set_stage("Loading");
-    let (old_loaded, old) = load(request.old);
-    let (new_loaded, new) = load(request.new);
+    let ((old_loaded, old), (new_loaded, new)) = match (request.old, request.new) {
+        // Both sides to read: one per core, as `Article::load_pair` does for two files.
+        (Input::Load(old), Input::Load(new)) => {
+            let (old_article, new_article) = std::thread::scope(|s| {
+                let spawned = std::thread::Builder::new()
+                    .name("redline-load".into())
+                    .spawn_scoped(s, || read(&old));
+                let new_article = read(&new);
+                let old_article = match spawned {
+                    // A panic while loading is raised again here, for the job's catch to report.
+                    Ok(handle) => handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No second thread to be had: read the old side here, after the new one.
+                    Err(_) => read(&old),
+                };
+                (old_article, new_article)
+            });
+            (loaded(old, old_article), loaded(new, new_article))
+        }
+        (old, new) => (load(old), load(new)),
+    };
     let mut outcome = Outcome {
         old: old_loaded,
         new: new_loaded,
