@@ -528,6 +528,52 @@ fn the_fact_check_list_goes_to_a_fact() {
 }
 
 #[test]
+fn the_fact_check_list_is_in_the_order_of_the_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &old,
+        "The council approved a budget of 4.2 billion dollars on Tuesday.\n\n\
+         Schools get 8 percent more.",
+    )
+    .unwrap();
+    // Numbers and dates: two changed and two added, which the exports list added first.
+    std::fs::write(
+        &new,
+        "The council approved a budget of 4.3 billion dollars on Wednesday.\n\n\
+         Schools get 8 percent more and transport 6 percent more, from 2027.",
+    )
+    .unwrap();
+    let harness = harness(RedlineApp::with_files(Some((old, new))));
+    let kinds = ["added", "removed", "changed"];
+    // The list's entries on screen, top to bottom: "added: 6 percent".
+    let mut shown: Vec<(f32, String)> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|node| {
+            let label = node.accesskit_node().label()?;
+            let (what, _) = label.split_once(": ")?;
+            kinds
+                .contains(&what)
+                .then(|| (node.rect().top(), what.to_owned()))
+        })
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let shown: Vec<String> = shown.into_iter().map(|(_, what)| what).collect();
+    assert_eq!(shown.len(), 4, "{shown:?}");
+    // The same facts as the plain-text export lists them: "  added (new ¶2): 6 percent".
+    let comparison = harness.state().comparison().unwrap();
+    let text = redline::export::text(&redline::summary::ChangeSummary::new(comparison));
+    let exported: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            let (what, _) = line.strip_prefix("  ")?.split_once(" (")?;
+            kinds.contains(&what).then(|| what.to_owned())
+        })
+        .collect();
+    assert_eq!(shown, exported);
+}
+
+#[test]
 fn recent_comparisons_are_listed_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let (old, new) = (dir.path().join("first.txt"), dir.path().join("second.txt"));

@@ -5,6 +5,7 @@ use egui::RichText;
 
 use super::actions::Action;
 use crate::compare::Side;
+use crate::export;
 use crate::summary::{Fact, FactList, Facts};
 
 /// Characters of a fact an entry shows (the rest is in its tooltip).
@@ -92,15 +93,14 @@ impl FactCheck {
     }
 }
 
+/// The lines in the order every export lists the facts: the facets, and in each the added,
+/// removed and changed facts.
 fn lines(facts: &Facts) -> Vec<Line> {
-    let facets = [
-        ("Quotes", &facts.quotes),
-        ("Attributions", &facts.attributions),
-        ("Numbers and dates", &facts.numbers),
-        ("Names", &facts.names),
-    ];
     let mut out = Vec::new();
-    for (name, list) in facets.into_iter().filter(|(_, l)| !l.is_empty()) {
+    for (name, list) in export::facets(facts)
+        .into_iter()
+        .filter(|(_, l)| !l.is_empty())
+    {
         out.push(Line::Heading(name));
         entries(list, &mut out);
     }
@@ -108,26 +108,19 @@ fn lines(facts: &Facts) -> Vec<Line> {
 }
 
 fn entries(list: &FactList, out: &mut Vec<Line>) {
-    let groups = [
-        ("changed", &list.changed),
-        ("added", &list.added),
-        ("removed", &list.removed),
-    ];
-    for (what, facts) in groups {
-        for fact in facts {
-            let text = match (&fact.old, &fact.new) {
-                (Some(old), Some(new)) => format!("{} » {}", short(old), short(new)),
-                (Some(old), None) => short(old),
-                (None, Some(new)) => short(new),
-                (None, None) => continue,
-            };
-            let full = [fact.old.as_deref(), fact.new.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n»\n");
-            out.push(Line::Fact(format!("{what}: {text}"), full, place(fact)));
-        }
+    for (what, fact) in export::facts_in_order(list) {
+        let text = match (&fact.old, &fact.new) {
+            (Some(old), Some(new)) => format!("{} » {}", short(old), short(new)),
+            (Some(old), None) => short(old),
+            (None, Some(new)) => short(new),
+            (None, None) => continue,
+        };
+        let full = [fact.old.as_deref(), fact.new.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n»\n");
+        out.push(Line::Fact(format!("{what}: {text}"), full, place(fact)));
     }
 }
 
