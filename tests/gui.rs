@@ -275,11 +275,14 @@ fn swap_exchanges_the_sides() {
 #[test]
 fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
     let dir = tempfile::tempdir().unwrap();
+    // Paragraphs taller than the window, so that even with the unchanged ones folded the
+    // change starts below the screen and going to it has to scroll.
+    let filler = " It goes on about the story at some length.".repeat(120);
     let paragraphs: Vec<String> = (1..=12)
-        .map(|n| format!("Paragraph number {n} says something about the story."))
+        .map(|n| format!("Paragraph number {n} says something about the story.{filler}"))
         .collect();
     let mut edited = paragraphs.clone();
-    edited[9] = "Paragraph number ten now says something else entirely.".to_owned();
+    edited[9] = format!("Paragraph number ten now says something else entirely.{filler}");
     let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
     std::fs::write(&new, edited.join("\n\n")).unwrap();
@@ -289,14 +292,29 @@ fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
             .query_by_label_contains("unchanged paragraphs hidden")
             .is_none()
     );
+    let changes = &harness.state().comparison().unwrap().changes;
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].kind, ChangeKind::Changed);
     harness.get_by_label("Hide unchanged").click();
     harness.run();
     // Rows 1–8 fold (row 9 is context); row 12 is context too, so only one fold.
     harness.get_by_label("8 unchanged paragraphs hidden");
+    let changed = "New, changed: Paragraph number ten now";
+    assert!(
+        !on_screen(&harness, changed),
+        "the change starts below the screen"
+    );
     harness.state_mut().apply(Action::GoToChange(0));
     harness.run();
     assert_eq!(harness.state().current_change(), Some(0));
+    assert!(harness.state().scroll_offset() > 0.0);
+    assert!(
+        on_screen(&harness, changed),
+        "the change is scrolled into view"
+    );
     // Clicking the fold shows the paragraphs again.
+    harness.state_mut().apply(Action::ScrollTo(0.0));
+    harness.run();
     harness
         .get_by_label("8 unchanged paragraphs hidden")
         .click();
@@ -314,30 +332,56 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Whether a node whose label contains `label` starts inside the window (a paragraph may be
+/// taller than the window: its first line is what a jump must show).
+fn on_screen(harness: &Harness<'static, RedlineApp>, label: &str) -> bool {
+    harness.query_all_by_label_contains(label).any(|node| {
+        let rect = node.rect();
+        (0.0..800.0).contains(&rect.top()) && (0.0..1200.0).contains(&rect.left())
+    })
+}
+
 #[test]
 fn a_moved_paragraph_marker_jumps_to_its_other_place() {
-    let files = (fixture("moves-old.txt"), fixture("moves-new.txt"));
-    let mut harness = harness(RedlineApp::with_files(Some(files)));
+    let dir = tempfile::tempdir().unwrap();
+    // A paragraph moved from the top to the bottom of an article longer than the window.
+    let moved = "Mayor Jane Ortiz called the vote \"a turning point for the city\".";
+    let others: Vec<String> = (1..=60)
+        .map(|n| format!("Paragraph {n} of the budget story, which stays where it was."))
+        .collect();
+    let old_text = [&[moved.to_owned()], others.as_slice()].concat();
+    let new_text = [others.as_slice(), &[moved.to_owned()]].concat();
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, old_text.join("\n\n")).unwrap();
+    std::fs::write(&new, new_text.join("\n\n")).unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
     let comparison = Arc::clone(harness.state().comparison().unwrap());
-    let (index, moved) = comparison
+    let moves: Vec<_> = comparison
         .changes
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == ChangeKind::Moved)
-        .find(|(_, c)| c.new_row > c.old_row)
-        .expect("the fixture moves a paragraph down");
+        .collect();
+    assert_eq!(moves.len(), 1, "{:?}", comparison.changes);
+    let index = moves[0].0;
+    let to_old = "Moved: go to its old place (above)";
+    let arrived = "New, moved: Mayor Jane Ortiz";
+    assert_eq!(harness.state().scroll_offset(), 0.0);
+    assert!(!on_screen(&harness, arrived), "the new place is off screen");
     // The marker at the old place is labelled with where the paragraph went.
-    let markers = harness.get_all_by_label("Moved: go to its new place (below)");
-    markers.into_iter().next().unwrap().click();
+    harness
+        .get_by_label("Moved: go to its new place (below)")
+        .click();
     harness.run();
     assert_eq!(harness.state().current_change(), Some(index));
-    assert!(moved.new_row > moved.old_row);
-    assert!(
-        harness
-            .get_all_by_label("Moved: go to its old place (above)")
-            .next()
-            .is_some()
-    );
+    assert!(harness.state().scroll_offset() > 300.0);
+    // The paragraph at its new place is on screen, with the marker that leads back.
+    assert!(on_screen(&harness, arrived));
+    assert!(on_screen(&harness, to_old));
+    harness.get_by_label(to_old).click();
+    harness.run();
+    assert_eq!(harness.state().scroll_offset(), 0.0);
+    assert!(on_screen(&harness, "Old, moved: Mayor Jane Ortiz"));
 }
 
 #[test]
@@ -508,7 +552,16 @@ fn a_file_changed_on_disk_is_read_again_and_a_deleted_one_is_reported() {
     });
     assert!(reported, "the deleted file was not reported");
     // The text last read stays on screen.
-    assert!(!harness.state().comparison().unwrap().is_identical());
+    let shown = harness.state().comparison().unwrap();
+    assert_eq!(
+        shown.new.paragraphs.first().map(|p| p.text.as_str()),
+        Some("The vote was on Tuesday.")
+    );
+    assert_eq!(harness.state().name(Side::New), Some("b.txt"));
+    assert!(on_screen(
+        &harness,
+        "New, changed: The vote was on Tuesday."
+    ));
 }
 
 #[test]
