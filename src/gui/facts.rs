@@ -26,6 +26,8 @@ pub struct FactCheck {
     /// The comparison generation the lines were made for.
     generation: Option<u64>,
     lines: Vec<Line>,
+    /// How many of the lines are facts, for the heading.
+    count: usize,
 }
 
 impl FactCheck {
@@ -53,12 +55,13 @@ impl FactCheck {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.lines = lines(facts);
+            self.count = self
+                .lines
+                .iter()
+                .filter(|l| matches!(l, Line::Fact(..)))
+                .count();
         }
-        let count = self
-            .lines
-            .iter()
-            .filter(|l| matches!(l, Line::Fact(..)))
-            .count();
+        let count = self.count;
         egui::CollapsingHeader::new(format!("Fact-check ({count})"))
             .id_salt("redline-fact-check")
             .default_open(true)

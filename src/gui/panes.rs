@@ -202,9 +202,11 @@ impl RowView<'_> {
                     Side::New => "New",
                 };
                 let what = kind.map_or("unchanged", |k| k.label());
-                let label = format!("{pane}, {what}: {}", galley.text());
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, &label));
+                // Made only when asked for (accessibility on): not every cell every frame.
+                response.widget_info(|| {
+                    let label = format!("{pane}, {what}: {}", galley.text());
+                    egui::WidgetInfo::labeled(egui::Role::Paragraph, true, label)
+                });
             }
             let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
             if let Some(target) = moved_marker(self.comparison, self.row, side) {
