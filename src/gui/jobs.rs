@@ -243,21 +243,7 @@ fn execute(
     let ((old_loaded, old), (new_loaded, new)) = match (request.old, request.new) {
         // Both sides to read: one per core, as `Article::load_pair` does for two files.
         (Input::Load(old), Input::Load(new)) => {
-            let (old_article, new_article) = std::thread::scope(|s| {
-                let spawned = std::thread::Builder::new()
-                    .name("redline-load".into())
-                    .spawn_scoped(s, || read(&old));
-                let new_article = read(&new);
-                let old_article = match spawned {
-                    // A panic while loading is raised again here, for the job's catch to report.
-                    Ok(handle) => handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    // No second thread to be had: read the old side here, after the new one.
-                    Err(_) => read(&old),
-                };
-                (old_article, new_article)
-            });
+            let (old_article, new_article) = crate::parallel::join(|| read(&old), || read(&new));
             (loaded(old, old_article), loaded(new, new_article))
         }
         (old, new) => (load(old), load(new)),
