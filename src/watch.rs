@@ -6,9 +6,7 @@
 //! metadata needs no platform notification service and works the same on network drives.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -21,22 +19,28 @@ pub enum FileEvent<K> {
     Gone(K),
 }
 
+/// A file's size and modification time: how it looked when its text was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The size in bytes.
+    pub len: u64,
+    /// When it was last modified, if the file system says.
+    pub modified: Option<SystemTime>,
+}
+
 /// How a file looked the last time it was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seen {
-    Present {
-        len: u64,
-        modified: Option<SystemTime>,
-    },
+    Present(Stamp),
     Missing,
 }
 
 fn look(path: &PathBuf) -> Seen {
     match std::fs::metadata(path) {
-        Ok(m) => Seen::Present {
+        Ok(m) => Seen::Present(Stamp {
             len: m.len(),
             modified: m.modified().ok(),
-        },
+        }),
         Err(_) => Seen::Missing,
     }
 }
@@ -45,33 +49,37 @@ fn look(path: &PathBuf) -> Seen {
 #[derive(Debug)]
 pub struct Watcher<K> {
     events: Receiver<FileEvent<K>>,
-    stop: Arc<AtomicBool>,
+    /// Dropped to stop the thread, which notices at once, not after its next sleep.
+    stop: Option<Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl<K: Clone + Send + 'static> Watcher<K> {
-    /// Starts watching `files` (a key to report, and the path). `wake` is called after each
-    /// event is sent, e.g. to make the window poll.
+    /// Starts watching `files`: a key to report, the path, and how the file looked when its
+    /// text was read, so that a change made since (while it was being compared, say) is
+    /// reported too. Without a stamp, the file as it is now is the starting point. `wake` is
+    /// called after each event is sent, e.g. to make the window poll.
     pub fn new(
-        files: Vec<(K, PathBuf)>,
+        files: Vec<(K, PathBuf, Option<Stamp>)>,
         interval: Duration,
         settle: Duration,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
         let (sender, events) = channel();
-        let stop = Arc::new(AtomicBool::new(false));
+        let (stop, stopped) = channel();
         // Look now, not on the thread: a change right after this call must count as a change.
-        let first: Vec<Seen> = files.iter().map(|(_, path)| look(path)).collect();
-        let thread = {
-            let stop = Arc::clone(&stop);
-            std::thread::Builder::new()
-                .name("redline-watch".into())
-                .spawn(move || watch(files, first, interval, settle, &stop, &sender, &wake))
-                .ok()
-        };
+        let first: Vec<Seen> = files
+            .iter()
+            .map(|(_, path, stamp)| stamp.map_or_else(|| look(path), Seen::Present))
+            .collect();
+        let files: Vec<(K, PathBuf)> = files.into_iter().map(|(k, p, _)| (k, p)).collect();
+        let thread = std::thread::Builder::new()
+            .name("redline-watch".into())
+            .spawn(move || watch(files, first, interval, settle, &stopped, &sender, &wake))
+            .ok();
         Self {
             events,
-            stop,
+            stop: Some(stop),
             thread,
         }
     }
@@ -84,7 +92,8 @@ impl<K: Clone + Send + 'static> Watcher<K> {
 
 impl<K> Drop for Watcher<K> {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        // Disconnects the thread's wait, which returns at once.
+        self.stop.take();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -96,7 +105,7 @@ fn watch<K: Clone>(
     first: Vec<Seen>,
     interval: Duration,
     settle: Duration,
-    stop: &AtomicBool,
+    stop: &Receiver<()>,
     sender: &Sender<FileEvent<K>>,
     wake: &dyn Fn(),
 ) {
@@ -105,8 +114,8 @@ fn watch<K: Clone>(
         .into_iter()
         .map(|seen| (seen, seen, Instant::now()))
         .collect();
-    while !stop.load(Ordering::Relaxed) {
-        std::thread::sleep(interval);
+    // Waiting on the stop channel instead of sleeping: dropping the watcher ends it at once.
+    while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(interval) {
         for ((key, path), (reported, last, since)) in files.iter().zip(&mut state) {
             let now = look(path);
             if now != *last {
@@ -118,7 +127,7 @@ fn watch<K: Clone>(
             }
             *reported = now;
             let event = match now {
-                Seen::Present { .. } => FileEvent::Changed(key.clone()),
+                Seen::Present(_) => FileEvent::Changed(key.clone()),
                 Seen::Missing => FileEvent::Gone(key.clone()),
             };
             if sender.send(event).is_err() {
@@ -152,7 +161,7 @@ mod tests {
         let path = dir.path().join("story.txt");
         std::fs::write(&path, "first").unwrap();
         let w = Watcher::new(
-            vec![("old", path.clone())],
+            vec![("old", path.clone(), None)],
             Duration::from_millis(5),
             Duration::from_millis(30),
             || {},
@@ -171,12 +180,51 @@ mod tests {
         let path = dir.path().join("story.txt");
         std::fs::write(&path, "same").unwrap();
         let w = Watcher::new(
-            vec![(1, path)],
+            vec![(1, path, None)],
             Duration::from_millis(2),
             Duration::from_millis(5),
             || {},
         );
         std::thread::sleep(Duration::from_millis(100));
         assert!(w.poll().is_empty());
+    }
+
+    #[test]
+    fn a_change_made_after_reading_and_before_watching_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        std::fs::write(&path, "as read").unwrap();
+        let Seen::Present(read) = look(&path) else {
+            panic!("the file is there")
+        };
+        // Saved while the window was still comparing what it had read.
+        std::fs::write(&path, "saved meanwhile, and longer").unwrap();
+        let w = Watcher::new(
+            vec![("old", path, Some(read))],
+            Duration::from_millis(5),
+            Duration::from_millis(30),
+            || {},
+        );
+        assert_eq!(next_event(&w), Some(FileEvent::Changed("old")));
+    }
+
+    #[test]
+    fn dropping_a_watcher_does_not_wait_out_its_interval() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        std::fs::write(&path, "same").unwrap();
+        let w = Watcher::new(
+            vec![(1, path, None)],
+            Duration::from_secs(30),
+            Duration::from_millis(5),
+            || {},
+        );
+        let started = Instant::now();
+        drop(w);
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::compare::Side;
-use crate::watch::{FileEvent, Watcher};
+use crate::watch::{FileEvent, Stamp, Watcher};
 
 /// How often the files are looked at.
 const INTERVAL: Duration = Duration::from_millis(500);
@@ -20,22 +20,24 @@ pub struct AutoReload {
 }
 
 impl AutoReload {
-    /// Watches these files (old, new); restarts only if they differ from the ones watched.
-    pub fn follow(&mut self, paths: [Option<PathBuf>; 2], wake: impl Fn() + Send + 'static) {
+    /// Watches these files (old, new), each with how it looked when it was read; restarts only
+    /// if they differ from the ones watched.
+    pub fn follow(
+        &mut self,
+        files: [Option<(PathBuf, Option<Stamp>)>; 2],
+        wake: impl Fn() + Send + 'static,
+    ) {
+        let paths = files.clone().map(|f| f.map(|(path, _)| path));
         if paths == self.paths {
             return;
         }
-        self.paths = paths.clone();
-        if let Some(old) = self.watcher.take() {
-            // Dropping a watcher waits for its thread to wake up: not on the UI thread.
-            let _ = std::thread::Builder::new()
-                .name("redline-watch-stop".into())
-                .spawn(move || drop(old));
-        }
-        let files: Vec<(Side, PathBuf)> = [Side::Old, Side::New]
+        self.paths = paths;
+        // The old watcher's thread stops at once when dropped.
+        self.watcher = None;
+        let files: Vec<(Side, PathBuf, Option<Stamp>)> = [Side::Old, Side::New]
             .into_iter()
-            .zip(paths)
-            .filter_map(|(side, path)| Some((side, path?)))
+            .zip(files)
+            .filter_map(|(side, file)| file.map(|(path, stamp)| (side, path, stamp)))
             .collect();
         if !files.is_empty() {
             self.watcher = Some(Watcher::new(files, INTERVAL, SETTLE, wake));

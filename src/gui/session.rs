@@ -10,6 +10,7 @@ use super::jobs::{Input, Outcome, Request, Source};
 use crate::compare::{CompareOptions, Comparison, Row, Side, Stats};
 use crate::summary::Facts;
 use crate::text::Article;
+use crate::watch::Stamp;
 
 /// One side of the comparison as loaded.
 #[derive(Debug, Default, Clone)]
@@ -146,6 +147,24 @@ impl Session {
     /// The files behind the two sides (old, new), for watching.
     pub fn paths(&self) -> [Option<std::path::PathBuf>; 2] {
         [Side::Old, Side::New].map(|s| self.side(s).source.as_ref().and_then(Source::path).cloned())
+    }
+
+    /// The files to follow on disk (old, new), each with how it looked when its text was read,
+    /// so that a save made while it was being compared is not missed.
+    pub fn watched_files(&self) -> [Option<(std::path::PathBuf, Option<Stamp>)>; 2] {
+        [Side::Old, Side::New].map(|s| {
+            let side = self.side(s);
+            let path = side.source.as_ref().and_then(Source::path)?.clone();
+            let stamp = side
+                .article
+                .as_ref()
+                .filter(|a| a.source.path.as_ref() == Some(&path))
+                .map(|a| Stamp {
+                    len: a.source.bytes,
+                    modified: a.source.modified,
+                });
+            Some((path, stamp))
+        })
     }
 
     /// Exchanges the sides; the caller compares again.

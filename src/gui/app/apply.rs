@@ -47,7 +47,7 @@ impl RedlineApp {
             let paths = self.session.paths();
             if self.screenshot.is_none() {
                 let wake = self.waker();
-                self.reload.follow(paths.clone(), wake);
+                self.reload.follow(self.session.watched_files(), wake);
             }
             if let [Some(old), Some(new)] = paths
                 && !self.session.is_one_sided()
