@@ -127,7 +127,12 @@ impl<'a> Comparer<'a> {
         const BATCH: usize = 32;
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        // A few changes (most articles) are diffed here: starting threads would cost more.
+        let workers = if changes.len() < 2 * BATCH {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        };
         let total = changes.len().max(1);
         let work = || -> Result<Vec<(usize, Vec<Edit>, bool)>, Cancelled> {
             let mut out = Vec::new();
