@@ -6,6 +6,9 @@
 //! benchmarks (BENCHMARKS.md).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -15,6 +18,7 @@ use redline::document::{Document, LoadOptions};
 use redline::export::Format;
 use redline::summary::ChangeSummary;
 use redline::text::Article;
+use support::zip_of;
 
 /// What a case must give.
 enum Expect {
@@ -37,64 +41,6 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    // A stored (uncompressed) ZIP written by hand, so the test needs no ZIP writer.
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in entries {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let header = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend(sig.to_le_bytes());
-            if central {
-                h.extend(20u16.to_le_bytes());
-            }
-            h.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            h.extend(crc.to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((name.len() as u16).to_le_bytes());
-            h.extend(0u16.to_le_bytes());
-            if central {
-                h.extend([0u8; 6]); // comment length, disk, internal attributes
-                h.extend(0u32.to_le_bytes());
-                h.extend(offset.to_le_bytes());
-            }
-            h.extend(name.as_bytes());
-            h
-        };
-        out.extend(header(0x0403_4b50, false));
-        out.extend(*data);
-        central.extend(header(0x0201_4b50, true));
-    }
-    let start = out.len() as u32;
-    out.extend(&central);
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend([0u8; 4]);
-    out.extend((entries.len() as u16).to_le_bytes());
-    out.extend((entries.len() as u16).to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(start.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 const SAMPLE: &str = "assets/samples/article-v1.txt";
@@ -279,7 +225,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a truncated .docx",
             make: |d| {
-                let full = zip_with(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>")]);
+                let full = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>")]);
                 write(d, "cut.docx", &full[..full.len() / 2])
             },
             reference: Some(SAMPLE),
@@ -294,7 +240,7 @@ fn cases() -> Vec<Case> {
                     .iter()
                     .map(|(n, b)| (n.as_str(), b.as_slice()))
                     .collect();
-                write(d, "bomb.docx", zip_with(&refs))
+                write(d, "bomb.docx", zip_of(&refs))
             },
             reference: Some(SAMPLE),
             expect: Refused("entries"),
@@ -430,7 +376,7 @@ fn an_archive_at_the_entry_limit_loads_and_one_entry_more_is_refused() {
         let names: Vec<String> = (1..entries).map(|i| format!("media/f{i}")).collect();
         let mut all: Vec<(&str, &[u8])> = vec![("word/document.xml", document)];
         all.extend(names.iter().map(|n| (n.as_str(), &b""[..])));
-        zip_with(&all)
+        zip_of(&all)
     };
     let at = Document::from_bytes("at.docx", archive(MAX_ARCHIVE_ENTRIES)).unwrap();
     assert_eq!(at.text.trim(), "Xi met Volodin.");

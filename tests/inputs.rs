@@ -6,7 +6,9 @@
 //! The fixtures in tests/fixtures/inputs/ are made by `make_fixtures.py` there (python-docx,
 //! odfpy, Python's codecs); the big and hostile files are made here at run time.
 
-use std::io::Write;
+#[path = "support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use redline::compare::{CompareOptions, compare};
@@ -361,6 +363,7 @@ mod encodings {
 // --- hostile and unsupported files --------------------------------------------------------------
 
 mod refused {
+    use super::support::zip_of;
     use super::*;
 
     /// The message for `bytes` saved as `name`, checking that it names the file and says what is
@@ -373,18 +376,6 @@ mod refused {
         let msg = err.to_string();
         assert!(msg.contains(name), "the message names the file: {msg}");
         (err, msg)
-    }
-
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut out);
-        for (name, data) in entries {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            zip.write_all(data).unwrap();
-        }
-        zip.finish().unwrap();
-        out.into_inner()
     }
 
     #[test]

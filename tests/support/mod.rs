@@ -215,3 +215,17 @@ pub fn revision_pair(seed: u64, bytes: usize, edit_rate: f64) -> (String, String
     new.push('\n');
     (old, new)
 }
+
+/// A ZIP archive of `entries` (name, contents), deflated as Word and LibreOffice write theirs.
+pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, data) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
