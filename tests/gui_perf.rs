@@ -99,8 +99,27 @@ fn frame_time_on_a_ten_megabyte_pair() {
         harness.step();
         resizing.push(t.elapsed());
     }
+    // Typing into the find bar, a letter at a time: each keystroke is a new query.
+    harness.state_mut().apply(Action::OpenFind);
+    harness.step();
+    let mut typing = Vec::new();
+    let query = "brand new paragraph";
+    for end in 1..=query.len() {
+        let t = Instant::now();
+        harness
+            .state_mut()
+            .apply(Action::FindQuery(query[..end].to_owned()));
+        harness.step();
+        typing.push(t.elapsed());
+    }
     let (steady, scrolling, resizing) = (median(steady), median(scrolling), median(resizing));
     println!("steady frame (median of 30): {steady:?}");
     println!("scrolling frame (median of 60): {scrolling:?}");
     println!("resizing frame (median of 20): {resizing:?}");
+    println!(
+        "find keystroke (median of {}, slowest {:?}): {:?}",
+        typing.len(),
+        typing.iter().max().unwrap(),
+        median(typing.clone())
+    );
 }
