@@ -1,10 +1,11 @@
 //! The native file dialog, run off the UI thread so the window keeps drawing while it is open.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::compare::Side;
+
+use super::task::{Ended, Task};
 
 /// A dialog that returns nothing sooner than this most likely never opened (no desktop portal
 /// and no zenity): nobody picks "Cancel" that fast.
@@ -29,7 +30,7 @@ pub enum Picked {
 /// The open dialog, if any.
 #[derive(Debug, Default)]
 pub struct Dialogs {
-    pending: Option<(Side, Instant, Receiver<Option<PathBuf>>)>,
+    pending: Option<(Side, Instant, Task<Option<PathBuf>>)>,
 }
 
 impl Dialogs {
@@ -43,7 +44,6 @@ impl Dialogs {
         if self.is_open() {
             return;
         }
-        let (sender, receiver) = channel();
         let title = match side {
             Side::Old => "Open the old version",
             Side::New => "Open the new version",
@@ -57,32 +57,21 @@ impl Dialogs {
             .add_filter("Word and OpenDocument", &["docx", "odt", "fodt"])
             .add_filter("All files", &["*"])
             .pick_file();
-        let spawned = std::thread::Builder::new()
-            .name("redline-file-dialog".into())
-            .spawn(move || {
-                let picked = pollster::block_on(dialog);
-                let _ = sender.send(picked.map(|f| f.path().to_path_buf()));
-                wake();
-            });
-        if spawned.is_ok() {
-            self.pending = Some((side, Instant::now(), receiver));
-        } else {
-            // No thread means no dialog; report it like a dialog that could not open.
-            let (sender, receiver) = channel();
-            let _ = sender.send(None);
-            self.pending = Some((side, Instant::now(), receiver));
-        }
+        let task = Task::spawn("redline-file-dialog", wake, move || {
+            pollster::block_on(dialog).map(|f| f.path().to_path_buf())
+        });
+        self.pending = Some((side, Instant::now(), task));
     }
 
     /// What the dialog returned, once it has closed.
     pub fn poll(&mut self) -> Option<Picked> {
-        let (side, opened, receiver) = self.pending.as_ref()?;
-        let picked = match receiver.try_recv() {
-            Ok(Some(path)) => Picked::File(*side, path),
-            Ok(None) if opened.elapsed() < TOO_FAST => Picked::Unavailable,
-            Ok(None) => Picked::Cancelled,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => Picked::Unavailable,
+        let (side, opened, task) = self.pending.as_ref()?;
+        let picked = match task.poll()? {
+            Ended::Done(Some(path)) => Picked::File(*side, path),
+            Ended::Done(None) if opened.elapsed() < TOO_FAST => Picked::Unavailable,
+            Ended::Done(None) => Picked::Cancelled,
+            // No thread, or a dialog that crashed: report it like one that could not open.
+            Ended::Failed => Picked::Unavailable,
         };
         self.pending = None;
         Some(picked)

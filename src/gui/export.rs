@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::SystemTime;
 
 use crate::compare::{Comparison, Side};
 use crate::export::{Format, default_file_name, write_atomically};
 use crate::summary::{ChangeSummary, Facts};
+
+use super::task::{Ended, Task};
 
 /// What finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,7 @@ impl Subject {
 /// A running export.
 #[derive(Debug)]
 pub struct ExportJob {
-    receiver: Receiver<Result<Exported, String>>,
+    task: Task<Result<Exported, String>>,
 }
 
 impl ExportJob {
@@ -102,40 +103,27 @@ impl ExportJob {
         wake: impl Fn() + Send + 'static,
         work: impl FnOnce() -> Result<Exported, String> + Send + 'static,
     ) -> Self {
-        let (sender, receiver) = channel();
-        let spawned = std::thread::Builder::new()
-            .name("redline-export".into())
-            .spawn(move || {
-                // A panic in the writer becomes a message; the window goes on.
-                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-                    .unwrap_or_else(|_| {
-                        Err("the export failed unexpectedly; nothing was written".to_owned())
-                    });
-                let _ = sender.send(outcome);
-                wake();
-            });
-        if spawned.is_err() {
-            let (sender, failed) = channel();
-            let _ = sender.send(Err("could not start the export".to_owned()));
-            return Self { receiver: failed };
+        Self {
+            task: Task::spawn("redline-export", wake, work),
         }
-        Self { receiver }
     }
 
     /// The outcome, once the export has finished.
     pub fn poll(&self) -> Option<Result<Exported, String>> {
-        match self.receiver.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err("the export stopped unexpectedly".to_owned()))
-            }
-        }
+        self.task.poll().map(outcome)
     }
 
     /// Waits for the outcome (tests).
     pub fn wait(&self, timeout: std::time::Duration) -> Option<Result<Exported, String>> {
-        self.receiver.recv_timeout(timeout).ok()
+        self.task.wait(timeout).map(outcome)
+    }
+}
+
+/// An export that panicked (or never started) is reported, never silently dropped.
+fn outcome(ended: Ended<Result<Exported, String>>) -> Result<Exported, String> {
+    match ended {
+        Ended::Done(outcome) => outcome,
+        Ended::Failed => Err("the export failed unexpectedly; nothing was written".to_owned()),
     }
 }
 

@@ -17,6 +17,8 @@ use crate::sample;
 use crate::summary::Facts;
 use crate::text::Article;
 
+use super::task::{Ended, Task};
+
 /// Where one side's text comes from; kept so that Reload and Swap can read it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -277,7 +279,7 @@ fn execute(
 /// they take longer than the comparison itself, and the reader should not wait for them.
 pub struct FactsJob {
     generation: u64,
-    facts: Receiver<Facts>,
+    task: Task<Facts>,
 }
 
 impl FactsJob {
@@ -286,23 +288,9 @@ impl FactsJob {
         comparison: Arc<Comparison>,
         generation: u64,
         wake: impl Fn() + Send + 'static,
-    ) -> Option<Self> {
-        let (sender, facts) = channel();
-        std::thread::Builder::new()
-            .name("redline-facts".into())
-            .spawn(move || {
-                // A panic here drops the sender: the window then says the check failed.
-                let facts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    Facts::of(&comparison)
-                }));
-                if let Ok(facts) = facts {
-                    // Nobody may be waiting any more (a newer comparison replaced this one).
-                    let _ = sender.send(facts);
-                }
-                wake();
-            })
-            .ok()?;
-        Some(Self { generation, facts })
+    ) -> Self {
+        let task = Task::spawn("redline-facts", wake, move || Facts::of(&comparison));
+        Self { generation, task }
     }
 
     /// Which comparison the facts are for.
@@ -310,21 +298,13 @@ impl FactsJob {
         self.generation
     }
 
-    /// The facts, once ready; `Some(None)` if the thread died.
-    pub fn poll(&self) -> Option<Option<Facts>> {
-        match self.facts.try_recv() {
-            Ok(facts) => Some(Some(facts)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+    /// The facts, once the check has ended.
+    pub fn poll(&self) -> Option<Ended<Facts>> {
+        self.task.poll()
     }
 
-    /// Blocks until the facts are ready or `timeout` passes.
-    pub fn wait(&self, timeout: Duration) -> Option<Option<Facts>> {
-        match self.facts.recv_timeout(timeout) {
-            Ok(facts) => Some(Some(facts)),
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => Some(None),
-        }
+    /// Blocks until the check ends or `timeout` passes.
+    pub fn wait(&self, timeout: Duration) -> Option<Ended<Facts>> {
+        self.task.wait(timeout)
     }
 }

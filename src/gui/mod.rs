@@ -38,6 +38,7 @@ mod screenshot;
 mod session;
 mod settings;
 mod status;
+mod task;
 mod toolbar;
 mod view;
 

@@ -10,6 +10,7 @@ use crate::gui::export::{self, ExportJob, Exported, Subject};
 use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
+use crate::gui::task::Ended;
 use crate::gui::view::ScrollTarget;
 use crate::summary::Facts;
 use std::sync::Arc;
@@ -42,7 +43,7 @@ impl RedlineApp {
                 .filter(|_| !self.session.is_one_sided())
             {
                 let (c, generation) = (Arc::clone(c), self.session.generation());
-                self.facts_job = FactsJob::spawn(c, generation, self.waker());
+                self.facts_job = Some(FactsJob::spawn(c, generation, self.waker()));
             }
             let paths = self.session.paths();
             if self.screenshot.is_none() {
@@ -68,11 +69,11 @@ impl RedlineApp {
     }
 
     /// Takes in the facts of a finished fact check.
-    pub(super) fn finish_facts(&mut self, facts: Option<Facts>) {
+    pub(super) fn finish_facts(&mut self, facts: Ended<Facts>) {
         let Some(job) = self.facts_job.take() else {
             return;
         };
-        if let Some(facts) = facts {
+        if let Ended::Done(facts) = facts {
             self.session.set_facts(job.generation(), facts);
             // The left panel changes: a screenshot waits for it to settle again.
             self.view.frames_since_change = 0;
