@@ -790,3 +790,44 @@ fn copy_summary_puts_markdown_on_the_clipboard() {
     harness.run();
     harness.get_by_label_contains("copied to the clipboard");
 }
+
+#[test]
+fn characters_no_font_has_are_reported_once() {
+    // The test window has only egui's own fonts (eframe adds the system's): they cover Latin,
+    // Greek and Cyrillic but not Chinese.
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, "Café society in Zürich, «нет», ἀλήθεια.").unwrap();
+    std::fs::write(
+        &new,
+        "Café society in Zürich, «нет», ἀλήθεια.\n\nXi (习近平) agreed.",
+    )
+    .unwrap();
+    let mut window = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut RedlineApp| app.show(ui),
+            RedlineApp::with_files(Some((old.clone(), new.clone()))),
+        );
+    settle(&mut window);
+    let notice = window.state().notice().unwrap_or_default().to_owned();
+    assert!(
+        notice.starts_with("3 characters in these articles (the first is U+4E60) have no font"),
+        "{notice}"
+    );
+    window.get_by_label_contains("have no font on this system");
+
+    // An edited version with the same characters says nothing new; a file without them,
+    // nothing at all.
+    window.get_by_label("Dismiss").click();
+    window.run();
+    assert_eq!(window.state().notice(), None);
+    std::fs::write(&new, "Xi (习近平) agreed at last.").unwrap();
+    window.state_mut().apply(Action::ReloadSide(Side::New));
+    settle(&mut window);
+    assert!(window.state().comparison().unwrap().changes.len() == 2);
+    assert_eq!(window.state().notice(), None);
+    let latin = harness(RedlineApp::with_files(Some((old.clone(), old))));
+    assert_eq!(latin.state().notice(), None);
+}

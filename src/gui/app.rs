@@ -10,6 +10,7 @@ use super::dialogs::{self, Dialogs, Picked};
 use super::export::ExportJob;
 use super::facts::FactCheck;
 use super::find::Find;
+use super::glyphs::GlyphCheck;
 use super::jobs::{FactsJob, Job, Source};
 use super::layout::{RowLayout, Style};
 use super::palette::Palette;
@@ -40,6 +41,7 @@ pub struct RedlineApp {
     job: Option<Job>,
     facts_job: Option<FactsJob>,
     export: Option<ExportJob>,
+    glyphs: GlyphCheck,
     dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
     reload: AutoReload,
@@ -102,6 +104,7 @@ impl RedlineApp {
             job: None,
             facts_job: None,
             export: None,
+            glyphs: GlyphCheck::default(),
             dialogs: Dialogs::default(),
             screenshot: start
                 .screenshot
@@ -177,12 +180,16 @@ impl RedlineApp {
                 None => return false,
             }
         }
-        true
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.glyphs.poll(Some(left))
     }
 
-    /// Whether a load, comparison, fact check or export is running.
+    /// Whether a load, comparison, fact check, export or glyph check is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some() || self.facts_job.is_some() || self.export.is_some()
+        self.job.is_some()
+            || self.facts_job.is_some()
+            || self.export.is_some()
+            || self.glyphs.is_running()
     }
 
     /// Whether a load or comparison (the work Cancel stops) is running.
@@ -251,6 +258,11 @@ impl RedlineApp {
         if let Some(outcome) = self.export.as_ref().and_then(ExportJob::poll) {
             self.finish_export(outcome);
         }
+        self.glyphs.poll(None);
+        if let Some(notice) = self.glyphs.notice(&ctx) {
+            self.view.notice = Some(notice);
+            self.view.frames_since_change = 0;
+        }
         let mut actions = actions::shortcuts(&ctx);
         actions.extend(self.poll_dialog());
         actions.extend(self.reload.poll().into_iter().map(|event| match event {
@@ -283,7 +295,12 @@ impl RedlineApp {
                     .find_map(|&s| self.session.side(s).error.clone())
                     .unwrap_or_else(|| "nothing to show".to_owned())
             });
-            shooter.tick(&ctx, settled, failure.as_deref());
+            shooter.tick(
+                &ctx,
+                settled,
+                failure.as_deref(),
+                self.view.notice.as_deref(),
+            );
         }
         if busy || self.dialogs.is_open() || self.view.paste_target.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));

@@ -26,6 +26,7 @@ mod dialogs;
 mod export;
 mod facts;
 mod find;
+mod glyphs;
 mod header;
 mod icon;
 mod jobs;

@@ -45,13 +45,23 @@ impl Screenshooter {
     }
 
     /// Called every frame; `settled_frames` counts frames drawn since the comparison appeared
-    /// (0 while none is shown). Closes the window when done.
-    pub fn tick(&mut self, ctx: &egui::Context, settled_frames: u32, failure: Option<&str>) {
+    /// (0 while none is shown). Closes the window when done. The notice shown in the picture,
+    /// if any, is printed too, so that scripts see it.
+    pub fn tick(
+        &mut self,
+        ctx: &egui::Context,
+        settled_frames: u32,
+        failure: Option<&str>,
+        notice: Option<&str>,
+    ) {
         if let Some(message) = failure {
             return self.finish(ctx, Err(message.to_owned()));
         }
         let image = self.image.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = image {
+            if let Some(notice) = notice {
+                eprintln!("redline: the window says: {notice}");
+            }
             let result = save_png(&image, &self.request.path).map(|()| self.request.path.clone());
             return self.finish(ctx, result);
         }

@@ -45,6 +45,12 @@ impl RedlineApp {
                 let (c, generation) = (Arc::clone(c), self.session.generation());
                 self.facts_job = Some(FactsJob::spawn(c, generation, self.waker()));
             }
+            let shown: Vec<_> = [Side::Old, Side::New]
+                .iter()
+                .filter_map(|&s| self.session.side(s).article.clone())
+                .collect();
+            let wake = self.waker();
+            self.glyphs.start(shown, wake);
             let paths = self.session.paths();
             if self.screenshot.is_none() {
                 let wake = self.waker();
