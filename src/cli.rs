@@ -19,8 +19,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// The old version to open in the window.
-    #[arg(requires = "new")]
+    /// The old version to open in the window. Given alone, the new version is then opened or
+    /// dropped in the window.
     pub old: Option<PathBuf>,
     /// The new version to open in the window.
     pub new: Option<PathBuf>,

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_window(args: &cli::Cli) -> ExitCode {
-    use redline::gui::{ScreenshotRequest, StartOptions, ThemeChoice};
+    use redline::gui::{Opening, ScreenshotRequest, StartOptions, ThemeChoice};
     // REDLINE_THEME=light|dark picks the theme for one run, e.g. for documentation screenshots.
     let theme = match std::env::var("REDLINE_THEME").as_deref() {
         Ok("light") => Some(ThemeChoice::Light),
@@ -30,7 +30,11 @@ fn open_window(args: &cli::Cli) -> ExitCode {
     };
     let start = StartOptions {
         theme,
-        files: args.old.clone().zip(args.new.clone()),
+        files: match (args.old.clone(), args.new.clone()) {
+            (Some(old), Some(new)) => Opening::Pair(old, new),
+            (Some(old), None) => Opening::Old(old),
+            _ => Opening::Last,
+        },
         screenshot: args.screenshot.clone().map(|path| ScreenshotRequest {
             path,
             size: args.size,

@@ -14,7 +14,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use redline::compare::{ChangeKind, Side};
-use redline::gui::{Action, RedlineApp};
+use redline::gui::{Action, Opening, RedlineApp};
 
 const JOB_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -205,6 +205,34 @@ fn dropping_two_files_loads_them_as_old_and_new() {
     let comparison = app.comparison().unwrap();
     assert_eq!(comparison.changes.len(), 1);
     assert_eq!(comparison.changes[0].kind, ChangeKind::Changed);
+}
+
+#[test]
+fn one_file_opens_as_the_old_version_and_waits_for_the_new() {
+    // `redline FILE`: the file is shown, the other pane says how to add the new version, and
+    // dropping it there compares the two.
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("v1.txt"), dir.path().join("v2.txt"));
+    std::fs::write(&old, "The minister resigned on Monday.\n\nHe denied it.").unwrap();
+    std::fs::write(&new, "The minister resigned on Tuesday.\n\nHe denied it.").unwrap();
+    let mut harness = harness(RedlineApp::opening(Opening::Old(old)));
+    assert_eq!(harness.state().name(Side::Old), Some("v1.txt"));
+    assert_eq!(harness.state().name(Side::New), None);
+    assert_eq!(harness.state().error(Side::New), None);
+    harness.get_by_label_contains("He denied it.");
+    harness.get_by_label_contains("nothing open yet: use Open new… or drop a file on this pane");
+    harness.get_by_label_contains("Only one version is open");
+
+    drop_files(&mut harness, egui::pos2(1000.0, 400.0), &[&new]);
+    assert_eq!(harness.state().name(Side::New), Some("v2.txt"));
+    let changes = &harness.state().comparison().unwrap().changes;
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].kind, ChangeKind::Changed);
+    assert!(
+        harness
+            .query_by_label_contains("Only one version")
+            .is_none()
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::export::ExportJob;
 use super::facts::FactCheck;
 use super::find::Find;
 use super::glyphs::GlyphCheck;
-use super::jobs::{FactsJob, Job, Source};
+use super::jobs::{FactsJob, Input, Job, Request, Source};
 use super::layout::{RowLayout, Style};
 use super::palette::Palette;
 use super::panes::{self, PaneInput};
@@ -20,7 +20,7 @@ use super::screenshot::{Screenshooter, ScreenshotOutcome};
 use super::session::Session;
 use super::settings::Settings;
 use super::view::View;
-use super::{StartOptions, header, overview, status, toolbar};
+use super::{Opening, StartOptions, header, overview, status, toolbar};
 use crate::compare::{Comparison, Side};
 use crate::watch::FileEvent;
 
@@ -74,6 +74,15 @@ impl RedlineApp {
 
     /// The app with default settings (for tests): `files`, or the sample when `None`.
     pub fn with_files(files: Option<(PathBuf, PathBuf)>) -> Self {
+        Self::opening(match files {
+            Some((old, new)) => Opening::Pair(old, new),
+            // Default settings remember no last comparison: this is the sample.
+            None => Opening::Last,
+        })
+    }
+
+    /// The app with default settings (for tests), opening `files`.
+    pub fn opening(files: Opening) -> Self {
         let start = StartOptions {
             files,
             ..StartOptions::default()
@@ -86,13 +95,21 @@ impl RedlineApp {
         start: StartOptions,
         outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
     ) -> Self {
-        let wants_last = start.files.is_none() && start.screenshot.is_none();
-        let files = start
-            .files
-            .or_else(|| wants_last.then(|| settings.last_existing()).flatten());
-        let (old, new) = match files {
-            Some((old, new)) => (Source::File(old), Source::File(new)),
-            None => (Source::SampleOld, Source::SampleNew),
+        // A screenshot of no files is of the sample, whatever the last user compared.
+        let last = match start.screenshot {
+            None => settings.last_existing(),
+            Some(_) => None,
+        };
+        let (old, new) = match (start.files, last) {
+            (Opening::Pair(old, new), _) | (Opening::Last, Some((old, new))) => (
+                Input::Load(Source::File(old)),
+                Input::Load(Source::File(new)),
+            ),
+            (Opening::Old(old), _) => (Input::Load(Source::File(old)), Input::Missing),
+            (Opening::Last, None) => (
+                Input::Load(Source::SampleOld),
+                Input::Load(Source::SampleNew),
+            ),
         };
         let mut app = Self {
             session: Session::default(),
@@ -114,7 +131,8 @@ impl RedlineApp {
             configured: false,
             settings,
         };
-        app.start(Session::load_request(old, new, app.settings.options));
+        let options = app.settings.options;
+        app.start(Request { old, new, options });
         app
     }
 

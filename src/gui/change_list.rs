@@ -42,7 +42,7 @@ impl ChangeList {
         ui.heading(format!("Changes ({})", self.entries.len()));
         if self.entries.is_empty() {
             ui.label(if one_sided {
-                "Nothing is compared: one side could not be read."
+                "Nothing is compared: only one version is shown."
             } else {
                 "No differences."
             });

@@ -58,7 +58,16 @@ fn side_header(
                 ui.label(RichText::new(format!("· {} words", article.words)).weak());
             }
             None => {
-                ui.label(RichText::new("nothing loaded").italics());
+                let button = match side {
+                    Side::Old => "Open old…",
+                    Side::New => "Open new…",
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "nothing open yet: use {button} or drop a file on this pane"
+                    ))
+                    .italics(),
+                );
             }
         }
     });

@@ -53,11 +53,23 @@ pub use palette::Palette;
 pub use screenshot::{ScreenshotOutcome, ScreenshotRequest};
 pub use settings::ThemeChoice;
 
+/// The files the window opens with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Opening {
+    /// The last comparison if its files still exist, else the sample.
+    #[default]
+    Last,
+    /// One file, as the old version; the new one is picked or dropped in the window.
+    Old(PathBuf),
+    /// Two files to compare (old, new).
+    Pair(PathBuf, PathBuf),
+}
+
 /// What the window opens with.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
-    /// The two files to compare; `None` reopens the last comparison, else the sample.
-    pub files: Option<(PathBuf, PathBuf)>,
+    /// The files to open.
+    pub files: Opening,
     /// Take a screenshot once the comparison is shown, save it and close.
     pub screenshot: Option<ScreenshotRequest>,
     /// A theme that overrides the remembered one for this run.

@@ -5,6 +5,7 @@ use egui::RichText;
 use super::actions::Action;
 use super::jobs::{Job, SHOW_PROGRESS_AFTER};
 use super::session::Session;
+use crate::compare::Side;
 
 /// Draws the status bar.
 pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Action> {
@@ -37,7 +38,14 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
             return;
         };
         if session.is_one_sided() {
-            ui.label("Only one side could be read: nothing is compared.");
+            let failed = [Side::Old, Side::New]
+                .iter()
+                .any(|&side| session.side(side).error.is_some());
+            ui.label(if failed {
+                "Only one side could be read: nothing is compared."
+            } else {
+                "Only one version is open: open or drop the other to compare them."
+            });
             return;
         }
         let s = &c.stats;
