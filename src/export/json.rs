@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::edit_texts;
+use super::edit_pieces;
 use crate::compare::{ChangeKind, CompareOptions, EditOp, Side, Stats};
 use crate::document::LoadWarning;
 use crate::summary::{ChangeSummary, Facts, FileHeader, VERSION, timestamp};
@@ -75,16 +75,19 @@ struct EditOut {
 pub fn json(summary: &ChangeSummary) -> String {
     let comparison = summary.comparison;
     // A long article has thousands of changes; their texts are put together on every core.
-    let changes = crate::parallel::map(&comparison.changes, |c| ChangeOut {
-        kind: c.kind,
-        old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
-        new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
-        old_text: c.text(comparison, Side::Old),
-        new_text: c.text(comparison, Side::New),
-        edits: edit_texts(comparison, c)
-            .into_iter()
-            .map(|(op, text)| EditOut { op, text })
-            .collect(),
+    let changes = crate::parallel::map(&comparison.changes, |c| {
+        let (old_text, new_text) = (c.text(comparison, Side::Old), c.text(comparison, Side::New));
+        ChangeOut {
+            kind: c.kind,
+            old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
+            new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
+            edits: edit_pieces(c, &old_text, &new_text)
+                .into_iter()
+                .map(|(op, text)| EditOut { op, text })
+                .collect(),
+            old_text,
+            new_text,
+        }
     });
     let out = Summary {
         format: FORMAT_NAME,

@@ -204,7 +204,13 @@ pub(crate) const APPROXIMATE_NOTE: &str =
 pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, String)> {
     let old = change.text(comparison, Side::Old);
     let new = change.text(comparison, Side::New);
+    edit_pieces(change, &old, &new)
+}
+
+/// [`edit_texts`] for a caller that already has the change's old and new texts.
+pub(crate) fn edit_pieces(change: &Change, old: &str, new: &str) -> Vec<(EditOp, String)> {
     if change.edits.is_empty() {
+        let (old, new) = (old.to_owned(), new.to_owned());
         return match (old.is_empty(), new.is_empty()) {
             (true, true) => Vec::new(),
             (false, true) => vec![(EditOp::Delete, old)],
