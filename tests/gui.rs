@@ -362,6 +362,46 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Whether a node whose label contains `label` starts inside the window (a paragraph may be
 /// taller than the window: its first line is what a jump must show).
+#[test]
+fn text_in_the_panes_can_be_selected_and_copied() {
+    let mut harness = sample();
+    let paragraph = harness
+        .get_by_label_contains("Old, deleted: date 2023-11-22")
+        .rect();
+    // Drag across the old pane's first paragraph, then copy.
+    let (from, to) = (paragraph.left_center(), paragraph.right_center());
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::PointerMoved(to));
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<&str> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, ["date 2023-11-22 Bloomberg News"]);
+}
+
 fn on_screen(harness: &Harness<'static, RedlineApp>, label: &str) -> bool {
     harness.query_all_by_label_contains(label).any(|node| {
         let rect = node.rect();
@@ -433,6 +473,26 @@ fn clicking_a_changed_paragraph_makes_it_current() {
     });
     harness.run();
     assert_eq!(harness.state().current_change(), Some(0));
+}
+
+#[test]
+fn clicking_the_text_of_a_changed_paragraph_makes_it_current() {
+    // The text is a selectable label on top of the cell: a plain click on it still counts.
+    let mut harness = sample();
+    let volodin = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .changes
+        .iter()
+        .position(|c| c.old.contains(&3))
+        .unwrap();
+    assert_ne!(volodin, 0);
+    harness
+        .get_by_label_contains("Old, changed: Volodin said")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(volodin));
 }
 
 #[test]

@@ -195,19 +195,6 @@ impl RowView<'_> {
             if let (Some(change), true) = (row.change(side), response.clicked()) {
                 actions.push(Action::GoToChange(change));
             }
-            // Screen readers get the text of each visible paragraph, with what happened to it.
-            if let Some(galley) = cells.and_then(|c| c.galleys[slot].as_ref()) {
-                let pane = match side {
-                    Side::Old => "Old",
-                    Side::New => "New",
-                };
-                let what = kind.map_or("unchanged", |k| k.label());
-                // Made only when asked for (accessibility on): not every cell every frame.
-                response.widget_info(|| {
-                    let label = format!("{pane}, {what}: {}", galley.text());
-                    egui::WidgetInfo::labeled(egui::Role::Paragraph, true, label)
-                });
-            }
             let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
             if let Some(target) = moved_marker(self.comparison, self.row, side) {
                 let label = match (side, target > self.row) {
@@ -236,8 +223,29 @@ impl RowView<'_> {
                 text_at.y += MARKER_HEIGHT;
             }
             if let Some(galley) = cells.and_then(|c| c.galleys[slot].clone()) {
-                ui.painter()
-                    .galley(text_at, galley, ui.visuals().text_color());
+                // A label, not a painted galley, so that the reader can select the text and copy
+                // it (Ctrl+C), across paragraphs and panes. A plain click on it still makes the
+                // paragraph's change the current one.
+                let text_rect = Rect::from_min_size(text_at, galley.size()).intersect(rect);
+                let label = ui
+                    .scope_builder(egui::UiBuilder::new().max_rect(text_rect), |ui| {
+                        ui.add(egui::Label::new(std::sync::Arc::clone(&galley)).selectable(true))
+                    })
+                    .inner;
+                if let (Some(change), true) = (row.change(side), label.clicked()) {
+                    actions.push(Action::GoToChange(change));
+                }
+                // Screen readers get the text of each visible paragraph, with what happened to
+                // it. Made only when asked for (accessibility on): not every cell every frame.
+                let pane = match side {
+                    Side::Old => "Old",
+                    Side::New => "New",
+                };
+                let what = kind.map_or("unchanged", |k| k.label());
+                label.widget_info(|| {
+                    let text = format!("{pane}, {what}: {}", galley.text());
+                    egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text)
+                });
             }
         }
         self.draw_gutter(ui);
