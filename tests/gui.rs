@@ -886,9 +886,11 @@ fn characters_no_font_has_are_reported_once() {
     let dir = tempfile::tempdir().unwrap();
     let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
     std::fs::write(&old, "Café society in Zürich, «нет», ἀλήθεια.").unwrap();
+    // Over a thousand distinct ideographs: looked up over more than one frame.
+    let ideographs: String = ('\u{4E00}'..'\u{52B0}').collect();
     std::fs::write(
         &new,
-        "Café society in Zürich, «нет», ἀλήθεια.\n\nXi (习近平) agreed.",
+        format!("Café society in Zürich, «нет», ἀλήθεια.\n\nXi (习近平) agreed.\n\n{ideographs}"),
     )
     .unwrap();
     let mut window = Harness::builder()
@@ -901,7 +903,7 @@ fn characters_no_font_has_are_reported_once() {
     settle(&mut window);
     let notice = window.state().notice().unwrap_or_default().to_owned();
     assert!(
-        notice.starts_with("3 characters in these articles (the first is U+4E60) have no font"),
+        notice.starts_with("1202 characters in these articles (the first is U+4E60) have no font"),
         "{notice}"
     );
     window.get_by_label_contains("have no font on this system");
@@ -914,7 +916,7 @@ fn characters_no_font_has_are_reported_once() {
     std::fs::write(&new, "Xi (习近平) agreed at last.").unwrap();
     window.state_mut().apply(Action::ReloadSide(Side::New));
     settle(&mut window);
-    assert!(window.state().comparison().unwrap().changes.len() == 2);
+    assert_eq!(window.state().comparison().unwrap().changes.len(), 2);
     assert_eq!(window.state().notice(), None);
     let latin = harness(RedlineApp::with_files(Some((old.clone(), old))));
     assert_eq!(latin.state().notice(), None);

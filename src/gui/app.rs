@@ -278,7 +278,11 @@ impl RedlineApp {
         }
         self.glyphs.poll(None);
         if let Some(notice) = self.glyphs.notice(&ctx) {
-            self.view.notice = Some(notice);
+            // It comes after the load: added to what the load had to say, not put in its place.
+            self.view.notice = Some(match self.view.notice.take() {
+                Some(earlier) => format!("{earlier} {notice}"),
+                None => notice,
+            });
             self.view.frames_since_change = 0;
         }
         let mut actions = actions::shortcuts(&ctx);

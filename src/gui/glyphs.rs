@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+use unicode_normalization::char::{is_combining_mark, is_public_assigned};
+
 use super::task::{Ended, Task};
 use crate::text::Article;
 
@@ -44,9 +46,11 @@ pub fn distinct_chars(articles: &[&Article]) -> Vec<char> {
     chars
 }
 
-/// Whether a font is expected to have a glyph for `c`. Spaces, controls and the invisible
-/// formatting characters have none, U+FFFD stands for bytes the loader could not decode (and
-/// says so), and private-use characters mean something only to the program that wrote them.
+/// Whether a font is expected to have a glyph of its own for `c`. Spaces, controls and the
+/// invisible formatting characters have none; U+FFFD stands for bytes the loader could not
+/// decode (and says so); unassigned and private-use code points mean something only to the
+/// program that wrote them; and combining marks (a decomposed accent) are drawn with the letter
+/// they sit on, which egui never looks up a font for on their own.
 fn is_drawn(c: char) -> bool {
     let invisible = matches!(c,
         '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
@@ -54,13 +58,22 @@ fn is_drawn(c: char) -> bool {
         | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
         | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
         | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}');
-    let private = matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..);
-    !(c.is_whitespace() || c.is_control() || invisible || private || c == '\u{FFFD}')
+    !(c.is_whitespace()
+        || c.is_control()
+        || invisible
+        || c == '\u{FFFD}'
+        || !is_public_assigned(c)
+        || is_combining_mark(c))
 }
+
+/// How many characters are looked up in the fonts per frame. A character no installed font has
+/// sends egui to the system's fonts, which takes some microseconds; a file of thousands of such
+/// characters is looked up over several frames rather than freezing one.
+const LOOKUPS_PER_FRAME: usize = 1000;
 
 /// Of `chars`, those no installed font has. Asking may load a system font for a script the
 /// first time, as drawing the text would.
-pub fn missing(ctx: &egui::Context, chars: &[char]) -> Vec<char> {
+fn missing(ctx: &egui::Context, chars: &[char]) -> Vec<char> {
     let font = egui::FontId::proportional(egui::FontId::default().size);
     ctx.fonts_mut(|fonts| {
         chars
@@ -72,30 +85,47 @@ pub fn missing(ctx: &egui::Context, chars: &[char]) -> Vec<char> {
 }
 
 /// The check of a comparison's characters against the installed fonts: the characters are
-/// gathered on a thread of their own, then looked up in the fonts on the UI thread.
+/// gathered on a thread of their own, then looked up in the fonts on the UI thread, a frame's
+/// share at a time.
 #[derive(Debug, Default)]
 pub struct GlyphCheck {
     task: Option<Task<Vec<char>>>,
-    /// Characters gathered, not yet looked up.
-    gathered: Option<Vec<char>>,
-    /// Missing characters the reader has been told about, so that reloading the same files
-    /// does not repeat the notice.
+    /// Characters gathered and not yet looked up.
+    pending: Vec<char>,
+    /// Characters looked up so far that no font has.
+    missing: Vec<char>,
+    /// The files the check is about; the reader is told again about other files.
+    files: Vec<String>,
+    /// Missing characters the reader has been told about for these files, so that reloading
+    /// them or changing an option does not repeat the notice.
     reported: HashSet<char>,
 }
 
 impl GlyphCheck {
     /// Starts gathering the characters of the articles shown, dropping any earlier check.
     pub fn start(&mut self, articles: Vec<Arc<Article>>, wake: impl Fn() + Send + 'static) {
-        self.gathered = None;
+        let files: Vec<String> = articles
+            .iter()
+            .map(|a| match &a.source.path {
+                Some(path) => path.display().to_string(),
+                None => a.source.name.clone(),
+            })
+            .collect();
+        if files != self.files {
+            self.files = files;
+            self.reported.clear();
+        }
+        self.pending.clear();
+        self.missing.clear();
         self.task = Some(Task::spawn("redline-glyphs", wake, move || {
             let articles: Vec<&Article> = articles.iter().map(Arc::as_ref).collect();
             distinct_chars(&articles)
         }));
     }
 
-    /// Whether characters are still being gathered.
+    /// Whether the check is still under way.
     pub fn is_running(&self) -> bool {
-        self.task.is_some()
+        self.task.is_some() || !self.pending.is_empty()
     }
 
     /// Takes in the gathered characters once they are ready; with a `timeout`, waits that long
@@ -110,7 +140,7 @@ impl GlyphCheck {
         };
         match ended {
             None => return false,
-            Some(Ended::Done(chars)) => self.gathered = Some(chars),
+            Some(Ended::Done(chars)) => self.pending = chars,
             // Nothing to report: the text is drawn the same either way.
             Some(Ended::Failed) => {}
         }
@@ -118,10 +148,22 @@ impl GlyphCheck {
         true
     }
 
-    /// Looks the gathered characters up in the fonts; the notice to show if some have none.
+    /// Looks the next share of the gathered characters up in the fonts; once all are looked up,
+    /// the notice to show if some have no font.
     pub fn notice(&mut self, ctx: &egui::Context) -> Option<String> {
-        let chars = self.gathered.take()?;
-        self.describe(&missing(ctx, &chars))
+        if self.pending.is_empty() {
+            return None;
+        }
+        let share = self.pending.len().min(LOOKUPS_PER_FRAME);
+        let missing = missing(ctx, &self.pending[..share]);
+        self.missing.extend(missing);
+        self.pending.drain(..share);
+        if !self.pending.is_empty() {
+            ctx.request_repaint();
+            return None;
+        }
+        let missing = std::mem::take(&mut self.missing);
+        self.describe(&missing)
     }
 
     /// The notice for characters no font has, counting only those not reported before; `None`
@@ -184,8 +226,10 @@ mod tests {
     #[test]
     fn skips_characters_that_are_never_drawn() {
         // A soft hyphen, a zero-width joiner, a variation selector, a byte-order mark, a
-        // no-break space, a private-use character and the loader's replacement character.
-        let text = "co\u{AD}op a\u{200D}b \u{FE0F}\u{FEFF}x\u{A0}y \u{E000} \u{FFFD} 中";
+        // no-break space, a private-use character, the loader's replacement character, a
+        // decomposed accent and an unassigned code point.
+        let text = "co\u{AD}op a\u{200D}b \u{FE0F}\u{FEFF}x\u{A0}y \u{E000} \u{FFFD} 中 \
+                    cafe\u{301} \u{378}";
         assert_eq!(chars_of(text, ""), "中");
     }
 
