@@ -167,10 +167,12 @@ impl Find {
 /// It runs on each keystroke, so it reads the paragraphs where they are instead of copying and
 /// lower-casing the article (20 MB per keystroke on a pair of 10 MB articles). An ASCII query,
 /// the usual case, is matched ignoring ASCII case, which is exact for it; any other query is
-/// matched in each paragraph's lower-cased copy when lower-casing keeps its byte offsets intact
-/// (nearly all text), and as typed otherwise.
+/// matched in each paragraph's lower-cased copy when lower-casing keeps every character's length
+/// (nearly all text), and as typed otherwise. A query in a script without case (Chinese, say)
+/// is matched as typed, without copying anything.
 pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
     let needle = query.to_lowercase();
+    let has_case = needle.chars().any(|c| c.is_lowercase() || c.is_uppercase());
     let mut hits = Vec::new();
     for (row, r) in comparison.rows.iter().enumerate() {
         for side in [Side::Old, Side::New] {
@@ -190,11 +192,11 @@ pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
                         found(start, needle.len())
                     });
                 } else {
-                    let lower = text.to_lowercase();
-                    let (haystack, needle) = if lower.len() == text.len() {
-                        (lower.as_str(), needle.as_str())
-                    } else {
-                        (text, query)
+                    // Chinese, say: no letter has a case, so the text is searched as it is.
+                    let lower = if has_case { lower_in_place(text) } else { None };
+                    let (haystack, needle) = match &lower {
+                        Some(lower) => (lower.as_str(), needle.as_str()),
+                        None => (text, query),
                     };
                     for (start, m) in haystack.match_indices(needle) {
                         found(start, m.len());
@@ -205,6 +207,20 @@ pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// `text` lower-cased, if that leaves every character as long as it was, so that offsets into
+/// the copy are offsets into `text`; `None` otherwise (e.g. "ẞ" becomes the shorter "ß").
+fn lower_in_place(text: &str) -> Option<String> {
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        let before = lower.len();
+        lower.extend(c.to_lowercase());
+        if lower.len() - before != c.len_utf8() {
+            return None;
+        }
+    }
+    Some(lower)
 }
 
 /// Calls `found` with the start of each non-overlapping match of `needle` (lower-case ASCII,
@@ -320,6 +336,14 @@ mod tests {
             ]
         );
         assert_eq!(found(&c, "straße").len(), 2);
+        // Chinese has no case: matched as typed.
+        let c = comparison("习近平会见沃洛金。", "国家主席习近平在北京会见沃洛金。");
+        assert_eq!(found(&c, "习近平").len(), 2);
+        assert_eq!(found(&c, "在北京"), [(Side::New, "在北京".to_owned())]);
+        // "ẞ" lower-cases to a shorter "ß" and "Ⱥ" to a longer "ⱥ": the lengths even out, but
+        // offsets into the copy would not be offsets into the text, so it is searched as typed.
+        let c = comparison("ẞxȺ", "ẞxȺ and xⱥ");
+        assert_eq!(found(&c, "xⱥ"), [(Side::New, "xⱥ".to_owned())]);
         // Lower-casing "İ" lengthens the text, so that paragraph alone is searched as typed.
         let c = comparison("İstanbul É", "istanbul É");
         assert_eq!(found(&c, "é"), [(Side::New, "É".to_owned())]);
