@@ -100,6 +100,8 @@ pub(crate) fn classify(archive: &mut Archive<'_>) -> Result<Container, Problem> 
 
 /// Reads a whole part of the archive, refusing one that unpacks to more than `limit` bytes.
 /// The size the archive declares is checked first, but not trusted: reading stops at the limit.
+/// (The zip crate itself stops at the declared size and reports a part that is longer as
+/// damaged, so that stop is a second guard, kept in case the crate ever reads on.)
 pub(crate) fn read_part(
     archive: &mut Archive<'_>,
     part: &str,

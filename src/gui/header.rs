@@ -6,6 +6,7 @@ use super::actions::Action;
 use super::palette::Palette;
 use super::panes::{GUTTER, pane_width};
 use super::session::Session;
+use super::toolbar::{OPEN_NEW, OPEN_OLD};
 use crate::compare::Side;
 use crate::document::{SourceInfo, encodings};
 
@@ -57,10 +58,14 @@ fn side_header(
                 }
                 ui.label(RichText::new(format!("· {} words", article.words)).weak());
             }
+            // A side that failed says why below; one never opened says how to open it.
+            None if doc.error.is_some() => {
+                ui.label(RichText::new("nothing open").italics());
+            }
             None => {
                 let button = match side {
-                    Side::Old => "Open old…",
-                    Side::New => "Open new…",
+                    Side::Old => OPEN_OLD,
+                    Side::New => OPEN_NEW,
                 };
                 ui.label(
                     RichText::new(format!(

@@ -71,7 +71,8 @@ pub enum Input {
     Load(Source),
     /// Already read: compare as is.
     Ready(Arc<Article>),
-    /// Nothing to compare on this side (it failed to load and had nothing before).
+    /// Nothing to compare on this side: none was opened yet, or it failed to load and had
+    /// nothing before.
     Missing,
 }
 

@@ -74,7 +74,8 @@ impl Session {
         }
     }
 
-    /// Whether the shown "comparison" only displays one side because the other failed to load.
+    /// Whether the shown "comparison" only displays one side, because the other failed to load
+    /// or was never opened (`redline FILE`).
     pub fn is_one_sided(&self) -> bool {
         self.one_sided
     }

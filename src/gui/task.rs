@@ -45,7 +45,8 @@ impl<T: Send + 'static> Task<T> {
         Self { result }
     }
 
-    /// How the work ended, or `None` while it runs.
+    /// How the work ended, or `None` while it runs. The result is handed over once: drop the
+    /// task after the first `Some` (a later poll would read as failed).
     pub fn poll(&self) -> Option<Ended<T>> {
         match self.result.try_recv() {
             Ok(value) => Some(Ended::Done(value)),

@@ -29,10 +29,15 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &ToolbarState<'_>) -> Vec<Action> {
     actions
 }
 
+/// The label of the buttons and menu items that open the old version; the empty pane names it.
+pub const OPEN_OLD: &str = "Open old…";
+/// The label of the buttons and menu items that open the new version.
+pub const OPEN_NEW: &str = "Open new…";
+
 fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Action>) {
     let items = [
-        ("Open old…", "Ctrl+O", Action::OpenDialog(Side::Old)),
-        ("Open new…", "Ctrl+Shift+O", Action::OpenDialog(Side::New)),
+        (OPEN_OLD, "Ctrl+O", Action::OpenDialog(Side::Old)),
+        (OPEN_NEW, "Ctrl+Shift+O", Action::OpenDialog(Side::New)),
         ("Paste as old", "", Action::PasteAs(Side::Old)),
         ("Paste as new", "", Action::PasteAs(Side::New)),
         ("Export summary…", "Ctrl+E", Action::ExportSummary),
@@ -142,13 +147,13 @@ pub fn toolbar(ui: &mut egui::Ui, state: &ToolbarState<'_>) -> Vec<Action> {
         };
         button(
             ui,
-            "Open old…",
+            OPEN_OLD,
             "Choose the old version (Ctrl+O)",
             Action::OpenDialog(Side::Old),
         );
         button(
             ui,
-            "Open new…",
+            OPEN_NEW,
             "Choose the new version (Ctrl+Shift+O)",
             Action::OpenDialog(Side::New),
         );

@@ -61,15 +61,16 @@ impl RedlineApp {
             {
                 self.settings.remember(old, new);
             }
-            let names = [Side::Old, Side::New].map(|s| {
-                self.session
-                    .side(s)
-                    .article
-                    .as_ref()
-                    .map_or("nothing", |a| a.source.name.as_str())
-                    .to_owned()
-            });
-            let title = format!("{} and {} - {}", names[0], names[1], crate::gui::APP_NAME);
+            let names: Vec<String> = [Side::Old, Side::New]
+                .iter()
+                .filter_map(|&s| self.session.side(s).article.as_ref())
+                .map(|a| a.source.name.clone())
+                .collect();
+            let title = if names.is_empty() {
+                crate::gui::APP_NAME.to_owned()
+            } else {
+                format!("{} - {}", names.join(" and "), crate::gui::APP_NAME)
+            };
             self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Title(title)));
         }
     }
