@@ -71,7 +71,7 @@ impl Dialogs {
             Ended::Done(None) if opened.elapsed() < TOO_FAST => Picked::Unavailable,
             Ended::Done(None) => Picked::Cancelled,
             // No thread, or a dialog that crashed: report it like one that could not open.
-            Ended::Failed => Picked::Unavailable,
+            Ended::Failed(_) => Picked::Unavailable,
         };
         self.pending = None;
         Some(picked)

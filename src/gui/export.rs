@@ -123,7 +123,9 @@ impl ExportJob {
 fn outcome(ended: Ended<Result<Exported, String>>) -> Result<Exported, String> {
     match ended {
         Ended::Done(outcome) => outcome,
-        Ended::Failed => Err("the export failed unexpectedly; nothing was written".to_owned()),
+        Ended::Failed(why) => Err(format!(
+            "the export failed with an internal error ({why}); nothing was written"
+        )),
     }
 }
 

@@ -142,7 +142,7 @@ impl GlyphCheck {
             None => return false,
             Some(Ended::Done(chars)) => self.pending = chars,
             // Nothing to report: the text is drawn the same either way.
-            Some(Ended::Failed) => {}
+            Some(Ended::Failed(_)) => {}
         }
         self.task = None;
         true

@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -109,7 +108,7 @@ pub struct Job {
     /// Share of the work done, as the bits of an `f32`.
     progress: Arc<AtomicU32>,
     stage: Arc<Mutex<&'static str>>,
-    outcome: Receiver<Result<Outcome, String>>,
+    task: Task<Outcome>,
     started: Instant,
 }
 
@@ -122,59 +121,33 @@ impl Job {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
         let stage = Arc::new(Mutex::new("Loading"));
-        let (sender, outcome) = channel();
-        let job = Self {
-            cancel: Arc::clone(&cancel),
-            progress: Arc::clone(&progress),
-            stage: Arc::clone(&stage),
-            outcome,
+        // Progress wakes the window as the job goes, the task once more when it ends.
+        let wake = Arc::new(wake);
+        let at_end = Arc::clone(&wake);
+        let (c, p, s) = (
+            Arc::clone(&cancel),
+            Arc::clone(&progress),
+            Arc::clone(&stage),
+        );
+        let work = move || execute(request, &c, &p, &s, &*wake);
+        let task = Task::spawn("redline-compare", move || at_end(), work);
+        Self {
+            cancel,
+            progress,
+            stage,
+            task,
             started: Instant::now(),
-        };
-        let work = move || {
-            // A bug in loading or comparing must cost this comparison, not the window.
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                execute(request, &cancel, &progress, &stage, &wake)
-            }))
-            .map_err(|panic| {
-                let why = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown error".to_owned());
-                format!(
-                    "the comparison failed with an internal error ({why}); the files are unchanged"
-                )
-            });
-            // The window may have dropped the job (a newer one replaced it): nobody to tell.
-            let _ = sender.send(outcome);
-            wake();
-        };
-        if let Err(e) = std::thread::Builder::new()
-            .name("redline-compare".into())
-            .spawn(work)
-        {
-            // Without a thread there is no job; the receiver reports it as disconnected.
-            eprintln!("redline: could not start a background thread: {e}");
         }
-        job
     }
 
     /// The outcome, if the job has finished; never blocks.
     pub fn poll(&self) -> Option<Result<Outcome, String>> {
-        match self.outcome.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(lost())),
-        }
+        self.task.poll().map(outcome)
     }
 
     /// Blocks until the job finishes or `timeout` passes (for tests and the screenshot mode).
     pub fn wait(&self, timeout: Duration) -> Option<Result<Outcome, String>> {
-        match self.outcome.recv_timeout(timeout) {
-            Ok(outcome) => Some(outcome),
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => Some(Err(lost())),
-        }
+        self.task.wait(timeout).map(outcome)
     }
 
     /// Asks the job to stop soon.
@@ -210,8 +183,14 @@ impl Drop for Job {
     }
 }
 
-fn lost() -> String {
-    "the background comparison stopped unexpectedly".to_owned()
+/// A bug in loading or comparing costs this comparison, not the window.
+fn outcome(ended: Ended<Outcome>) -> Result<Outcome, String> {
+    match ended {
+        Ended::Done(outcome) => Ok(outcome),
+        Ended::Failed(why) => Err(format!(
+            "the comparison failed with an internal error ({why}); the files are unchanged"
+        )),
+    }
 }
 
 fn execute(

@@ -11,14 +11,14 @@ use std::time::Duration;
 pub enum Ended<T> {
     /// It finished with this result.
     Done(T),
-    /// It panicked, or its thread could not start.
-    Failed,
+    /// It panicked (with this message), or its thread could not start.
+    Failed(String),
 }
 
 /// A piece of work running on its own thread.
 #[derive(Debug)]
 pub struct Task<T> {
-    result: Receiver<T>,
+    result: Receiver<Result<T, String>>,
 }
 
 impl<T: Send + 'static> Task<T> {
@@ -35,11 +35,17 @@ impl<T: Send + 'static> Task<T> {
         let _ = std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
-                // A panic drops the sender unsent: the task then reads as failed.
-                if let Ok(value) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
-                    // Nobody may be waiting any more (the window moved on): that is fine.
-                    let _ = sender.send(value);
-                }
+                // A bug in the work costs this task, not the window.
+                let outcome =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+                        panic
+                            .downcast_ref::<&str>()
+                            .map(|s| (*s).to_owned())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown error".to_owned())
+                    });
+                // Nobody may be waiting any more (the window moved on): that is fine.
+                let _ = sender.send(outcome);
                 wake();
             });
         Self { result }
@@ -49,20 +55,31 @@ impl<T: Send + 'static> Task<T> {
     /// task after the first `Some` (a later poll would read as failed).
     pub fn poll(&self) -> Option<Ended<T>> {
         match self.result.try_recv() {
-            Ok(value) => Some(Ended::Done(value)),
+            Ok(outcome) => Some(ended(outcome)),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Ended::Failed),
+            Err(TryRecvError::Disconnected) => Some(never_ran()),
         }
     }
 
     /// Waits up to `timeout` for the work to end; `None` if it is still running.
     pub fn wait(&self, timeout: Duration) -> Option<Ended<T>> {
         match self.result.recv_timeout(timeout) {
-            Ok(value) => Some(Ended::Done(value)),
+            Ok(outcome) => Some(ended(outcome)),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => Some(Ended::Failed),
+            Err(RecvTimeoutError::Disconnected) => Some(never_ran()),
         }
     }
+}
+
+fn ended<T>(outcome: Result<T, String>) -> Ended<T> {
+    match outcome {
+        Ok(value) => Ended::Done(value),
+        Err(why) => Ended::Failed(why),
+    }
+}
+
+fn never_ran<T>() -> Ended<T> {
+    Ended::Failed("no thread could be started for it".to_owned())
 }
 
 #[cfg(test)]
@@ -90,8 +107,10 @@ mod tests {
     #[test]
     fn a_panic_is_a_failure_not_a_hang() {
         let task: Task<u8> = Task::spawn("test", || {}, || panic!("on purpose"));
-        assert_eq!(task.wait(LONG), Some(Ended::Failed));
-        assert_eq!(task.poll(), Some(Ended::Failed));
+        assert_eq!(
+            task.wait(LONG),
+            Some(Ended::Failed("on purpose".to_owned()))
+        );
     }
 
     #[test]
