@@ -171,7 +171,7 @@ impl Find {
 /// (nearly all text), and as typed otherwise. A query in a script without case (Chinese, say)
 /// is matched as typed, without copying anything.
 pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
-    let needle = query.to_lowercase();
+    let needle: String = query.chars().flat_map(fold_case).collect();
     let has_case = needle.chars().any(|c| c.is_lowercase() || c.is_uppercase());
     let mut hits = Vec::new();
     for (row, r) in comparison.rows.iter().enumerate() {
@@ -209,13 +209,20 @@ pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
     hits
 }
 
-/// `text` lower-cased, if that leaves every character as long as it was, so that offsets into
+/// A character as find compares it: lower-cased one character at a time (the same in the query
+/// and the text, whatever surrounds it), with the Greek final sigma as any other sigma, so that
+/// "ΟΔΟΣ" finds "οδος".
+fn fold_case(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
+/// `text` case-folded, if that leaves every character as long as it was, so that offsets into
 /// the copy are offsets into `text`; `None` otherwise (e.g. "ẞ" becomes the shorter "ß").
 fn lower_in_place(text: &str) -> Option<String> {
     let mut lower = String::with_capacity(text.len());
     for c in text.chars() {
         let before = lower.len();
-        lower.extend(c.to_lowercase());
+        lower.extend(fold_case(c));
         if lower.len() - before != c.len_utf8() {
             return None;
         }
@@ -348,5 +355,76 @@ mod tests {
         let c = comparison("İstanbul É", "istanbul É");
         assert_eq!(found(&c, "é"), [(Side::New, "É".to_owned())]);
         assert_eq!(found(&c, "É").len(), 2);
+    }
+
+    /// How many non-overlapping matches of `needle` `haystack` holds, comparing characters one
+    /// by one by their folded forms: the slow and obvious way, which `search` must agree with.
+    fn slow_matches(haystack: &str, needle: &str) -> usize {
+        let fold = |c: char| fold_case(c).collect::<String>();
+        let needle: Vec<String> = needle.chars().map(fold).collect();
+        let hay: Vec<String> = haystack.chars().map(fold).collect();
+        let (mut count, mut at) = (0, 0);
+        while !needle.is_empty() && at + needle.len() <= hay.len() {
+            if hay[at..at + needle.len()] == needle[..] {
+                count += 1;
+                at += needle.len();
+            } else {
+                at += 1;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn greek_final_sigma_matches_any_sigma() {
+        let c = comparison("ΟΔΟΣ and οδος", "Οδός");
+        assert_eq!(found(&c, "ΟΔΟΣ").len(), 2);
+        assert_eq!(found(&c, "οδος").len(), 2);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 1000, failure_persistence: None, ..Default::default()
+        })]
+        /// Whatever the text and the query, every match lies on character boundaries of the
+        /// text its row shows and is the query ignoring case, or as typed; and in paragraphs
+        /// the search can fold in place, it finds exactly what the slow way finds.
+        #[test]
+        fn matches_are_whole_characters_and_agree_with_the_slow_way(
+            old in "[aAbB xXẞßȺⱥİiKkΣσς中国é\u{301}\n]{0,30}",
+            new in "[aAbB xXẞßȺⱥİiKkΣσς中国é\u{301}\n]{0,30}",
+            query in "[aAbBxXẞßȺⱥİiKkΣσς中国é\u{301} ]{1,3}",
+        ) {
+            let c = comparison(&old, &new);
+            let hits = search(&c, &query);
+            let needle: String = query.chars().flat_map(fold_case).collect();
+            for hit in &hits {
+                let row = &c.rows[hit.row];
+                let text = c.text(hit.side, row.paragraphs(hit.side));
+                proptest::prop_assert!(text.is_char_boundary(hit.range.start));
+                proptest::prop_assert!(text.is_char_boundary(hit.range.end));
+                let matched = &text[hit.range.clone()];
+                let folded: String = matched.chars().flat_map(fold_case).collect();
+                proptest::prop_assert!(
+                    folded == needle || matched == query,
+                    "{:?} for {:?}", matched, query
+                );
+            }
+            for (n, row) in c.rows.iter().enumerate() {
+                for side in [Side::Old, Side::New] {
+                    let paragraphs = &c.article(side).paragraphs[row.paragraphs(side)];
+                    // An ASCII query is searched the same way everywhere; any other only where
+                    // the paragraph folds in place (elsewhere it is searched as typed).
+                    let comparable = needle.is_ascii()
+                        || paragraphs.iter().all(|p| lower_in_place(&p.text).is_some());
+                    if comparable {
+                        let expected: usize =
+                            paragraphs.iter().map(|p| slow_matches(&p.text, &query)).sum();
+                        let actual = hits.iter().filter(|h| h.row == n && h.side == side).count();
+                        proptest::prop_assert_eq!(actual, expected, "{:?} in {:?}", query, paragraphs);
+                    }
+                }
+            }
+        }
     }
 }
