@@ -114,7 +114,10 @@ fn flush_hyphens(count: &mut usize, out: &mut String) {
     *count = 0;
 }
 
-fn fold_quote(c: char) -> char {
+/// A typographic quote, apostrophe or dash as the plain form the "fold quotes and dashes" option
+/// compares (and find matches): ' for apostrophes and single quotes, " for double quotes, an
+/// em dash for the other dashes.
+pub(crate) fn fold_quote(c: char) -> char {
     match c {
         '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' => '\'',
         '“' | '”' | '„' | '‟' | '″' => '"',

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
-pub(crate) use fold::CURRENCY_SIGNS;
+pub(crate) use fold::{CURRENCY_SIGNS, fold_quote};
 
 pub use model::{
     Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Row, Side, Stats,

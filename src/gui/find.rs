@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::actions::Action;
-use crate::compare::{Comparison, PARAGRAPH_SEPARATOR, Side};
+use crate::compare::{Comparison, PARAGRAPH_SEPARATOR, Side, fold_quote};
 
 /// One match: where it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +168,8 @@ impl Find {
 ///
 /// It runs on each keystroke, so it avoids copying the article (20 MB per keystroke on a pair
 /// of 10 MB articles). An ASCII paragraph, or an ASCII query without quotes or dashes, is scanned
-/// ignoring ASCII case, which is exact there; a query in a script without case (Chinese, say)
+/// ignoring ASCII case, which is exact there (but for the Kelvin sign, which such a scan does not
+/// take for a "k"); a query in a script without case (Chinese, say)
 /// and without quotes or dashes is matched as typed; anything else is matched against the
 /// paragraph folded one character at a time, with each folded character's place in the text.
 pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
@@ -211,14 +212,13 @@ pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
 }
 
 /// A character as find compares it: lower-cased one character at a time (the same in the query
-/// and the text, whatever surrounds it), every sigma alike (so that "ΟΔΟΣ" finds "οδος"), and
-/// typographic quotes, apostrophes and dashes as the plain ', " and -.
+/// and the text, whatever surrounds it), every sigma alike (so that "ΟΔΟΣ" finds "οδος"),
+/// typographic quotes and apostrophes folded as the comparison folds them, and every dash as a
+/// hyphen, since a hyphen is what an editor types for one.
 fn fold_char(c: char) -> impl Iterator<Item = char> {
-    c.to_lowercase().map(|c| match c {
+    c.to_lowercase().map(|c| match fold_quote(c) {
         'ς' => 'σ',
-        '‘' | '’' | '‚' | '‛' | '′' => '\'',
-        '“' | '”' | '„' | '‟' | '″' => '"',
-        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '‐' | '‑' | '‒' | '—' | '−' => '-',
         c => c,
     })
 }
@@ -234,12 +234,14 @@ fn folded_matches(text: &str, needle: &[char], found: &mut impl FnMut(Range<usiz
     };
     let bytes = text.as_bytes();
     // Every byte that can start a character folding to `first`: its two cases, the lead byte of
-    // the typographic marks (all U+2010..U+2212, lead byte 0xE2), and of the only two non-ASCII
-    // letters that fold to ASCII ones, "İ" (0xC4) and the Kelvin sign (0xE2).
+    // the typographic marks (U+2010..U+2212, lead byte 0xE2, and the modifier apostrophe U+02BC,
+    // 0xCA), and of the only two non-ASCII letters that fold to ASCII ones, "İ" (0xC4) and the
+    // Kelvin sign (0xE2).
     let starts: Option<[u8; 3]> = first.is_ascii().then(|| {
         let (lower, upper) = (first as u8, first.to_ascii_uppercase() as u8);
         match first {
-            '\'' | '"' | '-' | 'k' => [lower, upper, 0xE2],
+            '\'' => [lower, 0xE2, 0xCA],
+            '"' | '-' | 'k' => [lower, upper, 0xE2],
             'i' => [lower, upper, 0xC4],
             _ => [lower, upper, upper],
         }
@@ -446,6 +448,9 @@ mod tests {
                 (Side::New, "policy - firmly".to_owned())
             ]
         );
+        // The modifier letter apostrophe, as some keyboards type it, is an apostrophe too.
+        let c = comparison("Russiaʼs", "");
+        assert_eq!(found(&c, "russia’s"), [(Side::Old, "Russiaʼs".to_owned())]);
     }
 
     /// How many non-overlapping matches of `needle` `haystack` holds, found the slow and obvious
@@ -489,9 +494,9 @@ mod tests {
         /// the search can fold in place, it finds exactly what the slow way finds.
         #[test]
         fn matches_are_whole_characters_and_agree_with_the_slow_way(
-            old in "[-aAbB xXẞßȺⱥİiΣσς中国é\u{301}’'“\"—\n]{0,30}",
-            new in "[-aAbB xXẞßȺⱥİiΣσς中国é\u{301}’'“\"—\n]{0,30}",
-            query in "[-aAbBxXẞßȺⱥİiΣσς中国é\u{301}’'“\"— ]{1,3}",
+            old in "[-aAbB xXẞßȺⱥİiΣσς中国é\u{301}’ʼ'“\"—–\n]{0,30}",
+            new in "[-aAbB xXẞßȺⱥİiΣσς中国é\u{301}’ʼ'“\"—–\n]{0,30}",
+            query in "[-aAbBxXẞßȺⱥİiΣσς中国é\u{301}’ʼ'“\"—– ]{1,3}",
         ) {
             let c = comparison(&old, &new);
             let hits = search(&c, &query);
