@@ -7,7 +7,7 @@
 //! the file is damaged.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use unicode_normalization::char::{is_combining_mark, is_public_assigned};
@@ -94,6 +94,9 @@ pub struct GlyphCheck {
     pending: Vec<char>,
     /// Characters looked up so far that no font has.
     missing: Vec<char>,
+    /// The articles last checked (weakly: they are not kept for this), so that changing an
+    /// option, which compares the same articles again, does not read them again.
+    checked: Vec<Weak<Article>>,
     /// The files the check is about; the reader is told again about other files.
     files: Vec<String>,
     /// Missing characters the reader has been told about for these files, so that reloading
@@ -102,8 +105,18 @@ pub struct GlyphCheck {
 }
 
 impl GlyphCheck {
-    /// Starts gathering the characters of the articles shown, dropping any earlier check.
+    /// Starts gathering the characters of the articles shown, dropping any earlier check;
+    /// nothing to do if they are the articles checked last.
     pub fn start(&mut self, articles: Vec<Arc<Article>>, wake: impl Fn() + Send + 'static) {
+        let same = articles.len() == self.checked.len()
+            && articles
+                .iter()
+                .zip(&self.checked)
+                .all(|(a, c)| Weak::ptr_eq(&Arc::downgrade(a), c));
+        if same {
+            return;
+        }
+        self.checked = articles.iter().map(Arc::downgrade).collect();
         let files: Vec<String> = articles
             .iter()
             .map(|a| match &a.source.path {
@@ -231,6 +244,25 @@ mod tests {
         let text = "co\u{AD}op a\u{200D}b \u{FE0F}\u{FEFF}x\u{A0}y \u{E000} \u{FFFD} 中 \
                     cafe\u{301} \u{378}";
         assert_eq!(chars_of(text, ""), "中");
+    }
+
+    #[test]
+    fn the_same_articles_are_not_read_again() {
+        // Changing an option compares the same articles again: nothing new to gather.
+        let wait = Some(Duration::from_secs(10));
+        let article = Article::from_text("new.txt", "Xi (习近平) agreed.").shared();
+        let mut check = GlyphCheck::default();
+        check.start(vec![Arc::clone(&article)], || {});
+        assert!(check.poll(wait));
+        assert_eq!(check.pending, ['习', '近', '平']);
+        check.start(vec![Arc::clone(&article)], || {});
+        assert!(check.task.is_none());
+        assert_eq!(check.pending.len(), 3);
+        // The same text read again (a reload) is another article: it is gathered anew.
+        let reloaded = Article::from_text("new.txt", "Xi (习近平) agreed.").shared();
+        check.start(vec![reloaded], || {});
+        assert!(check.task.is_some());
+        assert!(check.pending.is_empty());
     }
 
     #[test]
