@@ -1,7 +1,9 @@
 //! Paragraph alignment: which old paragraph corresponds to which new one.
 //!
 //! 1. Anchors: a patience diff of paragraph keys pairs the paragraphs that are equal (after the
-//!    options' folding) and in order. What lies between two anchors is a gap.
+//!    options' folding) and in order. What lies between two anchors is a gap. A gap whose
+//!    paragraphs are broken differently on each side is read on its word stream first
+//!    ([`reflow`]): the same words are no change, whatever the paragraph breaks.
 //! 2. Exact moves: a paragraph that is equal to one in a *different* gap has moved.
 //! 3. Pairing inside each gap: a lone paragraph on each side is paired by position; otherwise an
 //!    order-preserving dynamic programme pairs rewritten paragraphs whose words are alike
@@ -23,6 +25,7 @@ use similar::DiffOp;
 
 use super::fold::Folder;
 use super::model::{ChangeKind, Side};
+use super::reflow::{self, Reading};
 use super::similarity::{WordBag, dice, dice_bound};
 use crate::text::{Article, tokens};
 
@@ -85,6 +88,13 @@ enum Segment {
         new: usize,
         len: usize,
     },
+    /// Paragraphs broken differently on each side whose word streams settled them: the same
+    /// words (no change) or one edited change over all of them.
+    Settled {
+        old: Range<usize>,
+        new: Range<usize>,
+        change: Option<usize>,
+    },
     Gap {
         old: Range<usize>,
         new: Range<usize>,
@@ -139,14 +149,23 @@ impl<'a> Aligner<'a> {
                 .collect()
         };
         let (old_keys, new_keys) = crate::parallel::join(|| keys(self.old), || keys(self.new));
-        let segments = self.anchor(&old_keys, &new_keys);
         let mut changes = Vec::new();
+        let segments = self.anchor(&old_keys, &new_keys);
+        let segments = absorb_weak_anchors(segments, &old_keys, &new_keys);
+        let segments = self.settle_reflow(segments, &mut changes)?;
         let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
         let mut new_fate = vec![Fate::Open; self.new.paragraphs.len()];
         for segment in &segments {
-            if let Segment::Same { old, new, len } = *segment {
-                old_fate[old..old + len].fill(Fate::Paired);
-                new_fate[new..new + len].fill(Fate::Paired);
+            match segment {
+                Segment::Same { old, new, len } => {
+                    old_fate[*old..old + len].fill(Fate::Paired);
+                    new_fate[*new..new + len].fill(Fate::Paired);
+                }
+                Segment::Settled { old, new, .. } => {
+                    old_fate[old.clone()].fill(Fate::Paired);
+                    new_fate[new.clone()].fill(Fate::Paired);
+                }
+                Segment::Gap { .. } => {}
             }
         }
         self.exact_moves(
@@ -204,6 +223,12 @@ impl<'a> Aligner<'a> {
                         });
                     }
                 }
+                Segment::Settled { old, new, change } => layout.rows.push(DraftRow {
+                    old: old.clone(),
+                    new: new.clone(),
+                    old_change: *change,
+                    new_change: *change,
+                }),
                 Segment::Gap { old, new } => {
                     layout.gap(old.clone(), new.clone(), pairs, &old_fate, &new_fate);
                 }
@@ -258,6 +283,90 @@ impl<'a> Aligner<'a> {
             }
         }
         segments
+    }
+
+    /// Step 1b: gaps whose paragraphs are broken differently on each side are read on their
+    /// word streams ([`reflow`]): re-paragraphed text is no change, and re-paragraphed text with
+    /// edits is one change over its paragraphs. What the word streams do not settle stays a gap.
+    fn settle_reflow(
+        &mut self,
+        segments: Vec<Segment>,
+        changes: &mut Vec<DraftChange>,
+    ) -> Result<Vec<Segment>, Cancelled> {
+        let mut out = Vec::with_capacity(segments.len());
+        for segment in segments {
+            let Segment::Gap { old, new } = &segment else {
+                out.push(segment);
+                continue;
+            };
+            // Paragraphs with nothing the options compare ("* *" when punctuation is ignored)
+            // inserted or deleted are layout: the word streams are the same without them.
+            if (old.is_empty() || new.is_empty()) && self.nothing_compared(old, new) {
+                out.push(Segment::Settled {
+                    old: old.clone(),
+                    new: new.clone(),
+                    change: None,
+                });
+                continue;
+            }
+            // Pure insertions and deletions, and one paragraph against one, break nothing
+            // differently.
+            if old.is_empty() || new.is_empty() || (old.len() == 1 && new.len() == 1) {
+                out.push(segment);
+                continue;
+            }
+            self.check_cancel()?;
+            let blocks = reflow::blocks(
+                self.old,
+                self.new,
+                old.clone(),
+                new.clone(),
+                &self.folder,
+                self.deadline,
+            );
+            self.past_deadline();
+            for block in blocks {
+                let (old, new) = (block.old, block.new);
+                out.push(match block.reading {
+                    Reading::Open => Segment::Gap { old, new },
+                    Reading::SameWords => Segment::Settled {
+                        old,
+                        new,
+                        change: None,
+                    },
+                    Reading::Edited => {
+                        changes.push(DraftChange {
+                            kind: ChangeKind::Changed,
+                            old: old.clone(),
+                            new: new.clone(),
+                        });
+                        Segment::Settled {
+                            old,
+                            new,
+                            change: Some(changes.len() - 1),
+                        }
+                    }
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether the paragraphs `old` and `new` hold no token the options compare.
+    fn nothing_compared(&self, old: &Range<usize>, new: &Range<usize>) -> bool {
+        let mut buf = String::new();
+        let empty = |article: &Article, range: &Range<usize>, buf: &mut String| {
+            article.paragraphs[range.clone()].iter().all(|p| {
+                // A word is always compared: only paragraphs without words need a look.
+                p.words == 0
+                    && tokens(&p.text).iter().all(|t| {
+                        self.folder
+                            .token_key(&p.text[t.range.clone()], buf)
+                            .is_none()
+                    })
+            })
+        };
+        empty(self.old, old, &mut buf) && empty(self.new, new, &mut buf)
     }
 
     /// Step 2: identical paragraphs in different gaps.
@@ -572,6 +681,54 @@ impl<'a> Aligner<'a> {
         }
         Ok(())
     }
+}
+
+/// Anchors made only of paragraphs that occur more than once on a side (a rule line, a row of
+/// asterisks, "* *") between two gaps are not trusted: when the paragraphs around them are broken
+/// differently on each side, such a paragraph may have been paired with the wrong one of its
+/// copies. They join the gaps around them, whose word streams then place them ([`reflow`]).
+fn absorb_weak_anchors(segments: Vec<Segment>, old_keys: &[u64], new_keys: &[u64]) -> Vec<Segment> {
+    let gaps = segments
+        .iter()
+        .filter(|s| matches!(s, Segment::Gap { .. }))
+        .count();
+    if gaps < 2 {
+        return segments;
+    }
+    let mut counts: HashMap<u64, [u32; 2]> = HashMap::default();
+    for (side, keys) in [old_keys, new_keys].into_iter().enumerate() {
+        for &key in keys {
+            let n = &mut counts.entry(key).or_default()[side];
+            *n = n.saturating_add(1);
+        }
+    }
+    let repeated = |key: u64| counts.get(&key).is_some_and(|&[o, n]| o > 1 || n > 1);
+    let weak = |segment: &Segment| match *segment {
+        Segment::Same { old, len, .. } => old_keys[old..old + len].iter().all(|&k| repeated(k)),
+        _ => false,
+    };
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut k = 0;
+    while k < segments.len() {
+        let absorb = k > 0
+            && k + 1 < segments.len()
+            && matches!(out.last(), Some(Segment::Gap { .. }))
+            && matches!(segments[k + 1], Segment::Gap { .. })
+            && weak(&segments[k]);
+        match (&segments[k], out.last_mut()) {
+            (Segment::Gap { old, new }, Some(Segment::Gap { old: o, new: n })) => {
+                o.end = old.end;
+                n.end = new.end;
+            }
+            (Segment::Same { old, new, len }, Some(Segment::Gap { old: o, new: n })) if absorb => {
+                o.end = old + len;
+                n.end = new + len;
+            }
+            (segment, _) => out.push(segment.clone()),
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Step 5: rows for a gap, keeping each side in reading order.

@@ -11,6 +11,7 @@ mod fold;
 mod inline;
 mod model;
 mod options;
+mod reflow;
 mod similarity;
 
 use std::sync::Arc;
@@ -21,7 +22,7 @@ pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
 pub(crate) use fold::{CURRENCY_SIGNS, fold_quote};
 
 pub use model::{
-    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Row, Side, Stats,
+    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Regrouping, Row, Side, Stats,
 };
 pub use options::{CompareOptions, DEFAULT_TIME_BUDGET};
 
@@ -213,13 +214,10 @@ fn assemble(
     mut edits: Vec<Vec<Edit>>,
 ) -> Comparison {
     unpair_rewrites(&old, &new, &mut rows, &mut drafts, &mut edits);
-    // A one-to-one pair with no differing word is unchanged (it differed only in spacing).
+    // A pair with no differing word is unchanged: it differed only in spacing, or in where its
+    // paragraphs break (a split or merge of the same words is re-paragraphing, not a change).
     let no_op = |id: usize| {
-        let d = &drafts[id];
-        d.kind == ChangeKind::Changed
-            && d.old.len() == 1
-            && d.new.len() == 1
-            && edits[id].iter().all(|e| e.op == EditOp::Equal)
+        drafts[id].kind == ChangeKind::Changed && edits[id].iter().all(|e| e.op == EditOp::Equal)
     };
     for row in &mut rows {
         if row.old_change.is_some_and(no_op) {
@@ -350,6 +348,7 @@ fn count(old: &Article, new: &Article, rows: &[Row], changes: &[Change]) -> Stat
     let mut common = 0;
     for row in rows.iter().filter(|r| r.is_unchanged()) {
         s.unchanged += row.old.len();
+        s.reparagraphed += usize::from(row.is_reparagraphed());
         common += words_in(old, row.old.clone()) + words_in(new, row.new.clone());
     }
     for c in changes {

@@ -43,6 +43,21 @@ impl ChangeKind {
     }
 }
 
+/// How the paragraphs of a change correspond ([`Change::regrouping`]). With no word changed, a
+/// regrouping is layout, not a change: it shows as a re-paragraphed row
+/// ([`Row::is_reparagraphed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Regrouping {
+    /// At most one paragraph on each side.
+    None,
+    /// One old paragraph became several.
+    Split,
+    /// Several old paragraphs became one.
+    Merge,
+    /// Several paragraphs on both sides, broken at different places.
+    Both,
+}
+
 /// One step of a word-level diff inside a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,12 +123,25 @@ impl Change {
     pub fn is_split_or_merge(&self) -> bool {
         self.old.len() > 1 || self.new.len() > 1
     }
+
+    /// How the change's paragraphs correspond: one to one, split, merged, or broken differently
+    /// on both sides.
+    pub fn regrouping(&self) -> Regrouping {
+        match (self.old.len() > 1, self.new.len() > 1) {
+            (false, false) => Regrouping::None,
+            (false, true) => Regrouping::Split,
+            (true, false) => Regrouping::Merge,
+            (true, true) => Regrouping::Both,
+        }
+    }
 }
 
 /// One row of the side-by-side view: the paragraphs that correspond, on the same line.
 ///
 /// An empty range on one side is a placeholder (an insertion, deletion or move). A paragraph
-/// rewritten beyond recognition is a deletion and an insertion sharing one row.
+/// rewritten beyond recognition is a deletion and an insertion sharing one row. An unchanged row
+/// with other than one paragraph a side holds the same words broken into paragraphs differently
+/// ([`Row::is_reparagraphed`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// Old paragraphs shown on the left.
@@ -130,6 +158,12 @@ impl Row {
     /// Whether the row shows unchanged paragraphs only.
     pub fn is_unchanged(&self) -> bool {
         self.old_change.is_none() && self.new_change.is_none()
+    }
+
+    /// Whether the row shows the same words with different paragraph breaks: one paragraph
+    /// split in two, two joined, or text segmented differently. Layout, not a change.
+    pub fn is_reparagraphed(&self) -> bool {
+        self.is_unchanged() && (self.old.len() != 1 || self.new.len() != 1)
     }
 
     /// The change shown on one side of the row.
@@ -152,8 +186,12 @@ impl Row {
 /// The numbers a status bar or a summary's overview shows.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Stats {
-    /// Paragraphs identical in both versions (after the options' folding) and in order.
+    /// Old paragraphs whose words are in the new version unchanged and in order (after the
+    /// options' folding), including re-paragraphed ones.
     pub unchanged: usize,
+    /// Rows of the same words broken into paragraphs differently ([`Row::is_reparagraphed`]):
+    /// a layout note, not a change.
+    pub reparagraphed: usize,
     /// Changes of kind [`ChangeKind::Changed`].
     pub changed: usize,
     /// Changes of kind [`ChangeKind::Moved`].

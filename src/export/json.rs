@@ -26,6 +26,14 @@ struct Summary<'a> {
     elapsed_ms: u128,
     facts: &'a Facts,
     changes: Vec<ChangeOut>,
+    /// Where the same words are broken into paragraphs differently: not changes.
+    reparagraphed: Vec<LayoutOut>,
+}
+
+#[derive(Serialize)]
+struct LayoutOut {
+    old_paragraphs: Vec<usize>,
+    new_paragraphs: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +110,15 @@ pub fn json(summary: &ChangeSummary) -> String {
         elapsed_ms: comparison.elapsed.as_millis(),
         facts: &summary.facts,
         changes,
+        reparagraphed: comparison
+            .rows
+            .iter()
+            .filter(|r| r.is_reparagraphed())
+            .map(|r| LayoutOut {
+                old_paragraphs: r.old.clone().map(|i| i + 1).collect(),
+                new_paragraphs: r.new.clone().map(|i| i + 1).collect(),
+            })
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();

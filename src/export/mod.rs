@@ -16,7 +16,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use write::{ExportError, write_atomically};
 
-use crate::compare::{Change, ChangeKind, Comparison, EditOp, Side};
+use crate::compare::{Change, ChangeKind, Comparison, EditOp, Regrouping, Side};
 use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
@@ -120,12 +120,16 @@ pub(crate) fn change_place(change: &Change) -> String {
     }
 }
 
-/// The heading of a change: "Changed", "Split", "Merged", "Moved", "Inserted", "Deleted".
+/// The heading of a change: "Changed", "Split", "Merged", "Re-paragraphed", "Moved",
+/// "Inserted", "Deleted".
 pub(crate) fn change_title(change: &Change) -> &'static str {
     match change.kind {
-        ChangeKind::Changed if change.new.len() > 1 => "Split",
-        ChangeKind::Changed if change.old.len() > 1 => "Merged",
-        ChangeKind::Changed => "Changed",
+        ChangeKind::Changed => match change.regrouping() {
+            Regrouping::None => "Changed",
+            Regrouping::Split => "Split",
+            Regrouping::Merge => "Merged",
+            Regrouping::Both => "Re-paragraphed",
+        },
         ChangeKind::Moved => "Moved",
         ChangeKind::Inserted => "Inserted",
         ChangeKind::Deleted => "Deleted",
@@ -176,10 +180,11 @@ pub(crate) fn fact_place(fact: &Fact) -> String {
     }
 }
 
-/// The overview sentence every format opens with.
+/// The overview sentence every format opens with, and the layout note when paragraphs were
+/// broken differently (which is not counted as a change).
 pub(crate) fn overview(comparison: &Comparison) -> String {
     let s = &comparison.stats;
-    format!(
+    let mut out = format!(
         "{} changed, {} moved, {} inserted, {} deleted, {} unchanged paragraphs; {} words added, {} removed. Similarity {:.0}%.",
         s.changed,
         s.moved,
@@ -189,7 +194,27 @@ pub(crate) fn overview(comparison: &Comparison) -> String {
         s.words_inserted,
         s.words_deleted,
         s.similarity * 100.0
-    )
+    );
+    if let Some(note) = layout_note(comparison) {
+        out.push(' ');
+        out.push_str(&note);
+    }
+    out
+}
+
+/// "Layout only: 3 places where the same words are broken into paragraphs differently.", or
+/// `None` when the versions break paragraphs alike.
+pub fn layout_note(comparison: &Comparison) -> Option<String> {
+    match comparison.stats.reparagraphed {
+        0 => None,
+        1 => Some(
+            "Layout only, not counted as a change: 1 place where the same words are broken into paragraphs differently."
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "Layout only, not counted as changes: {n} places where the same words are broken into paragraphs differently."
+        )),
+    }
 }
 
 /// The note shown when the time budget ran out.

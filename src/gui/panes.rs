@@ -241,7 +241,11 @@ impl RowView<'_> {
                     Side::Old => "Old",
                     Side::New => "New",
                 };
-                let what = kind.map_or("unchanged", |k| k.label());
+                let what = match kind {
+                    Some(k) => k.label(),
+                    None if row.is_reparagraphed() => "re-paragraphed, no change",
+                    None => "unchanged",
+                };
                 label.widget_info(|| {
                     let text = format!("{pane}, {what}: {}", galley.text());
                     egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text)
@@ -312,9 +316,6 @@ impl RowView<'_> {
     /// Marks in the gutter: − deleted, + inserted, ± changed, » moved (glyphs the default font has).
     fn draw_gutter(&self, ui: &egui::Ui) {
         let row = &self.comparison.rows[self.row];
-        if row.is_unchanged() {
-            return;
-        }
         let p = self.palette;
         let x = self.rect.min.x + self.pane;
         let gutter = Rect::from_min_size(
@@ -322,6 +323,24 @@ impl RowView<'_> {
             Vec2::new(GUTTER, self.rect.height()),
         );
         let painter = ui.painter();
+        if row.is_reparagraphed() {
+            // Layout, not a change: a quiet pilcrow in the text's own weak colour, no bars.
+            painter.text(
+                Pos2::new(gutter.center().x, gutter.min.y + PAD_Y),
+                Align2::CENTER_TOP,
+                "¶",
+                FontId::proportional(15.0),
+                ui.visuals().weak_text_color(),
+            );
+            let id = ui.scope_id().with(("reparagraphed", self.row));
+            ui.interact(gutter, id, Sense::hover()).on_hover_text(
+                "Re-paragraphed: the same words, broken into paragraphs differently. Not a change.",
+            );
+            return;
+        }
+        if row.is_unchanged() {
+            return;
+        }
         let kinds: Vec<(ChangeKind, Side)> = [Side::Old, Side::New]
             .into_iter()
             .filter_map(|s| row.change(s).map(|c| (self.comparison.changes[c].kind, s)))

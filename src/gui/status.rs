@@ -50,7 +50,12 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
         }
         let s = &c.stats;
         if c.is_identical() {
-            ui.label("No differences.");
+            ui.label(match s.reparagraphed {
+                0 => "No differences.".to_owned(),
+                n => format!(
+                    "No differences in the words; paragraphs broken differently in {n} places."
+                ),
+            });
         } else {
             ui.label(format!(
                 "{} changed · {} moved · {} inserted · {} deleted",

@@ -1,22 +1,34 @@
 //! Paragraph detection that is blind to layout.
 //!
-//! Rules, in order (each is tested in `tests/engine/segmentation.rs` on the sample article):
+//! Rules, in order (each is tested in `tests/engine/segmentation.rs` and on the real texts of
+//! `tests/fixtures/corpus`):
 //! 1. A blank line always ends a paragraph.
 //! 2. A Markdown heading, list item, block quote, table row or rule starts a paragraph, and a
 //!    heading also ends one. As in CommonMark, a numbered item interrupts prose only when it is
 //!    numbered 1, so a wrapped line that happens to start with "2022." stays in its paragraph.
-//! 3. A block of lines that contains a line longer than [`MAX_WRAP_WIDTH`] is not hard-wrapped:
-//!    each line is a paragraph (article-v2.txt is written this way). Neither is a block whose
-//!    lines are all shorter than [`MIN_WRAP_WIDTH`].
-//! 4. Otherwise the block may be hard-wrapped at the width of its longest line. A line break is
-//!    kept as a paragraph break only where the next line's first word would have fitted on the
-//!    line before: a wrapping editor would have put it there. A news credit line starting with
-//!    `--` or `—` ("--With assistance from …") always starts a paragraph.
+//!    A line indented under a list item continues the item.
+//! 3. The wrap width belongs to the file, not to one block: it is estimated from the lines that
+//!    are followed by another line of their block ([`wrap_width`]), ignoring lines made long by
+//!    one overlong token (a URL). A file whose lines do not gather under one width, or whose
+//!    width is outside [`MIN_WRAP_WIDTH`]..=[`MAX_WRAP_WIDTH`], is not hard-wrapped: each line
+//!    is a paragraph (article-v2.txt is written this way). So is a block whose lines run past the
+//!    file's width as often as not.
+//! 4. In a hard-wrapped block a line break is soft, whatever tool wrapped it (greedy or
+//!    optimal-fit wrappers like fmt and par, or a hand): it is kept as a paragraph break only
+//!    where the line before is clearly short, leaving room for the next word and a good part of
+//!    the width more (unless the next line is indented less: the first line of a paragraph
+//!    indented on its own, as fmt wraps it), or before a news credit line starting with `--` or
+//!    `—` ("--With assistance from …"). Indentation alone does not break a paragraph: tools
+//!    indent continuation lines every way (fmt keeps a no-break-space indent as words).
+//!
+//! Whatever this decides, the comparison never counts a paragraph break as a change: text broken
+//! differently on the two sides is compared on its words (`compare::reflow`).
 
 use super::tokens::word_count;
 
-/// Lines longer than this (in characters) are never the result of hard wrapping.
-pub const MAX_WRAP_WIDTH: usize = 100;
+/// Lines longer than this (in characters) are never the result of hard wrapping: prose wrapped at
+/// up to 200 columns, plus room for its indentation.
+pub const MAX_WRAP_WIDTH: usize = 240;
 
 /// Nobody hard-wraps prose this narrow: a block whose longest line is shorter is one paragraph
 /// per line (a list of names, a poem, a file of one word per line).
@@ -49,6 +61,15 @@ pub struct Paragraph {
     pub words: usize,
 }
 
+/// One non-blank line of the source: its number, its text without trailing whitespace, and its
+/// width in characters.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
+    width: usize,
+}
+
 /// Splits decoded text into paragraphs (see the module documentation for the rules).
 ///
 /// ```
@@ -58,54 +79,127 @@ pub struct Paragraph {
 /// assert_eq!(texts, ["A hard-wrapped paragraph that goes on.", "# A heading", "Next paragraph."]);
 /// ```
 pub fn segment(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut block: Vec<(usize, &str)> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    // Where each block (a run of non-blank lines) ends in `lines`.
+    let mut block_ends: Vec<usize> = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
         let line = line.trim_end();
         if line.trim_start().is_empty() {
-            segment_block(&block, &mut out);
-            block.clear();
+            if block_ends.last().copied().unwrap_or(0) < lines.len() {
+                block_ends.push(lines.len());
+            }
         } else {
-            block.push((index + 1, line));
+            lines.push(Line {
+                number: index + 1,
+                text: line,
+                width: width(line),
+            });
         }
     }
-    segment_block(&block, &mut out);
+    if block_ends.last().copied().unwrap_or(0) < lines.len() {
+        block_ends.push(lines.len());
+    }
+    let file_width = wrap_width(&lines, &block_ends);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &end in &block_ends {
+        segment_block(&lines[start..end], file_width, &mut out);
+        start = end;
+    }
     out
 }
 
+/// The width a file is hard-wrapped at, or `None` when its lines do not gather under one width
+/// (one paragraph per line) or there are too few to tell.
+///
+/// Only lines followed by another line of their block say anything: a paragraph's last line is
+/// as short as it happens to be. Lines of one token (a URL longer than the width) are left out.
+/// The width is the 90th percentile of the rest, so a few overlong lines do not set it; and most
+/// lines of wrapped text reach most of that width, which one-paragraph-per-line text does not.
+fn wrap_width(lines: &[Line], block_ends: &[usize]) -> Option<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut start = 0;
+    for &end in block_ends {
+        if end - start > 1 {
+            widths.extend(
+                lines[start..end - 1]
+                    .iter()
+                    .filter(|l| l.text.trim().contains(char::is_whitespace))
+                    .map(|l| l.width),
+            );
+        }
+        start = end;
+    }
+    if widths.len() < 3 {
+        return None;
+    }
+    let at = (widths.len() * 9 / 10).min(widths.len() - 1);
+    let (_, &mut width, _) = widths.select_nth_unstable(at);
+    let full = widths.iter().filter(|&&w| w * 10 >= width * 7).count();
+    let gathered = full * 10 >= widths.len() * 7;
+    (gathered && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)).then_some(width)
+}
+
+/// Whether a line is too long for a file wrapped at `wrap`: well past it, and not because of
+/// one overlong token.
+fn overflows(line: &Line, wrap: usize) -> bool {
+    line.width > wrap + wrap / 8 + 2 && line.text.split_whitespace().all(|t| width(t) < wrap / 2)
+}
+
 /// Splits one run of non-blank lines into paragraphs.
-fn segment_block(block: &[(usize, &str)], out: &mut Vec<Paragraph>) {
-    let widths: Vec<usize> = block.iter().map(|(_, l)| width(l)).collect();
-    let width = widths.iter().copied().max().unwrap_or(0);
-    let may_be_wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width);
+fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragraph>) {
+    // Without enough lines in the file to tell, the block's own longest line is the width.
+    let width = file_width.unwrap_or_else(|| block.iter().map(|l| l.width).max().unwrap_or(0));
+    let wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
+        && (file_width.is_some() || block.len() > 1)
+        // One line past the width is a hand edit (a year added to a copyright line); lines
+        // past it as often as not are paragraphs of their own.
+        && block.iter().filter(|l| overflows(l, width)).count() * 2 < block.len();
+    // A break leaves "clearly" room when the next word and this much more would have fitted.
+    let room = (width * 3 / 10).max(10);
 
     let mut current: Option<Builder> = None;
-    for (i, &(line_no, line)) in block.iter().enumerate() {
-        let kind = markdown_kind(line);
+    for (i, line) in block.iter().enumerate() {
+        let kind = markdown_kind(line.text);
         let starts_new = match &current {
             None => true,
             Some(b) => {
+                let previous = &block[i - 1];
                 // As in CommonMark, "2022. Xi said" wrapped onto a new line does not start a
                 // list: a numbered item interrupts prose only when it is numbered 1.
                 let interrupts = kind.is_some()
-                    && (b.kind == ParagraphKind::ListItem
-                        || !is_numbered(line)
-                        || starts_with_one(line));
+                    && list_marker(line.text.trim_start())
+                        .is_none_or(|m| m.interrupts(list_marker(b.first_line.trim_start())));
+                // Centred lines (a title over a version line) stand alone. Both must look centred:
+                // at narrow widths an indented continuation line can look centred on its own.
+                let centred = is_centred(line, width) && is_centred(previous, width);
+                let continues_item = b.kind == ParagraphKind::ListItem
+                    && kind.is_none()
+                    && indent(line.text) > b.indent;
+                // A short line before a shallower one is the first line of a paragraph whose
+                // first line is indented (as fmt wraps it), not a paragraph of its own.
+                let short = previous.width + 1 + first_word_width(line.text) + room <= width
+                    && indent(line.text) >= indent(previous.text);
                 interrupts
                     || b.kind == ParagraphKind::Heading
-                    || !may_be_wrapped
-                    || is_credit_line(line)
-                    || widths[i - 1] + 1 + first_word_width(line) <= width
+                    || is_credit_line(line.text)
+                    || centred
+                    || (!continues_item && (!wrapped || short))
             }
         };
         if starts_new {
             if let Some(b) = current.take() {
                 out.push(b.finish());
             }
-            current = Some(Builder::new(line_no, kind.unwrap_or(ParagraphKind::Text)));
+            current = Some(Builder::new(
+                line.text,
+                line.number,
+                kind.unwrap_or(ParagraphKind::Text),
+                indent(line.text),
+            ));
         }
         if let Some(b) = current.as_mut() {
-            b.push_line(line);
+            b.push_line(line.text);
         }
     }
     if let Some(b) = current {
@@ -113,19 +207,41 @@ fn segment_block(block: &[(usize, &str)], out: &mut Vec<Paragraph>) {
     }
 }
 
+/// Whether a line is centred in the width (a title, a version line), not wrapped prose: indented,
+/// short, and with about as much room on its right as on its left.
+fn is_centred(line: &Line, width: usize) -> bool {
+    let left = indent(line.text);
+    let text = line.width - left;
+    left >= (width / 5).max(8)
+        && text * 10 <= width * 7
+        && (left + text / 2).abs_diff(width / 2) <= (width / 12).max(4)
+}
+
+/// How far a line is indented, in characters (a tab, a no-break space or any other space
+/// counts one).
+fn indent(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).count()
+}
+
 /// Accumulates lines of one paragraph, folding whitespace as it goes.
-struct Builder {
+struct Builder<'a> {
+    /// The paragraph's first line, whose list marker a following item must continue.
+    first_line: &'a str,
     text: String,
     line: usize,
     kind: ParagraphKind,
+    /// The indentation of its first line (a list item's continuation lines go deeper).
+    indent: usize,
 }
 
-impl Builder {
-    fn new(line: usize, kind: ParagraphKind) -> Self {
+impl<'a> Builder<'a> {
+    fn new(first_line: &'a str, line: usize, kind: ParagraphKind, indent: usize) -> Self {
         Self {
+            first_line,
             text: String::new(),
             line,
             kind,
+            indent,
         }
     }
 
@@ -167,12 +283,7 @@ fn markdown_kind(line: &str) -> Option<ParagraphKind> {
     if t.starts_with('>') {
         return Some(ParagraphKind::Quote);
     }
-    if ["- ", "* ", "+ "].iter().any(|m| t.starts_with(m)) {
-        return Some(ParagraphKind::ListItem);
-    }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
-    {
+    if list_marker(t).is_some() {
         return Some(ParagraphKind::ListItem);
     }
     let rule = t.len() >= 3 && t.bytes().all(|b| matches!(b, b'-' | b'=' | b'*' | b'_'));
@@ -182,13 +293,84 @@ fn markdown_kind(line: &str) -> Option<ParagraphKind> {
     None
 }
 
-fn starts_with_one(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("1.") || t.starts_with("1)")
+/// A list item's marker. A bullet or the first label of an ordered list ("1.", "a)", "(i)") may
+/// interrupt prose; a later label ("2022.", "B.") starts an item only right after the item it
+/// follows ("b)" after "a)"), so a wrapped line that happens to start with "2022. Xi said" or
+/// "7.  This requirement" stays in its paragraph, as in CommonMark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker<'a> {
+    /// "-", "*", "•" and the like.
+    Bullet,
+    /// The label of an ordered item: "1", "b", "iv".
+    Label(&'a str),
+    /// A label in parentheses: "(1)", "(b)". Legal prose wraps inline enumerations onto new
+    /// lines ("two steps:\n(1) assert copyright … and (2) offer"), so these start an item only
+    /// at the start of a block or right after the item they follow, never inside prose.
+    Parenthesised(&'a str),
 }
 
-fn is_numbered(line: &str) -> bool {
-    line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+impl Marker<'_> {
+    /// Whether an item with this marker may start inside prose, or inside the item `previous`.
+    fn interrupts(self, previous: Option<Marker>) -> bool {
+        let label = match self {
+            Marker::Bullet => return true,
+            Marker::Label("1" | "a" | "A" | "i" | "I") => return true,
+            Marker::Label(label) | Marker::Parenthesised(label) => label,
+        };
+        let (Some(Marker::Label(before)) | Some(Marker::Parenthesised(before))) = previous else {
+            return false;
+        };
+        // The next label of the same kind, or one a little further on (a tool may have joined
+        // an item onto the line of the one before).
+        let next = |b: u64, l: u64| l > b && l <= b + 3;
+        match (before.parse::<u64>(), label.parse::<u64>()) {
+            (Ok(b), Ok(l)) => next(b, l),
+            (Err(_), Err(_)) => {
+                let roman = |s: &str| s.bytes().all(|c| b"ivxlcIVXLC".contains(&c));
+                let (mut b, mut l) = (before.chars(), label.chars());
+                match (b.next(), l.next(), b.next(), l.next()) {
+                    (Some(b), Some(l), None, None)
+                        if b.is_lowercase() == l.is_lowercase()
+                            && !(roman(before) && roman(label)) =>
+                    {
+                        next(u64::from(b), u64::from(l))
+                    }
+                    _ => roman(before) && roman(label),
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+fn list_marker(t: &str) -> Option<Marker<'_>> {
+    if ["- ", "* ", "+ ", "• ", "◦ ", "▪ ", "‣ "]
+        .iter()
+        .any(|m| t.starts_with(m))
+    {
+        return Some(Marker::Bullet);
+    }
+    // "(a) ", "(iv) ", "(12) "
+    if let Some(rest) = t.strip_prefix('(') {
+        let label_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let label = &rest[..label_len];
+        let is_label = (1..=3).contains(&label_len)
+            && (label.bytes().all(|b| b.is_ascii_digit())
+                || label_len == 1
+                || label.bytes().all(|b| b"ivxlIVXL".contains(&b)));
+        return (is_label && rest[label_len..].starts_with(") "))
+            .then_some(Marker::Parenthesised(label));
+    }
+    // "1. ", "12) ", "a) ", "B. "
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let label_len = if digits > 0 {
+        digits
+    } else {
+        usize::from(t.starts_with(|c: char| c.is_ascii_alphabetic()))
+    };
+    let rest = &t[label_len..];
+    ((1..=9).contains(&label_len) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(Marker::Label(&t[..label_len]))
 }
 
 /// Whether a trimmed line has whitespace other than single spaces.

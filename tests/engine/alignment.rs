@@ -65,19 +65,32 @@ fn a_split_paragraph_pairs_one_with_two() {
 }
 
 #[test]
-fn merged_paragraphs_pair_two_with_one() {
+fn merged_paragraphs_with_the_same_words_are_layout_not_a_change() {
     let old = "The minister said talks would resume after a pause of three months.\n\nTrade between the nations rose sharply last year, officials said.";
     let new = "The minister said talks would resume after a pause of three months. Trade between the nations rose sharply last year, officials said.";
+    for (a, b) in [(old, new), (new, old)] {
+        let cmp = diff(a, b);
+        assert!(cmp.is_identical(), "{:#?}", cmp.changes);
+        // One row shows the two paragraphs beside the one, marked as re-paragraphed.
+        assert_eq!(cmp.rows.len(), 1);
+        assert!(cmp.rows[0].is_reparagraphed());
+        assert_eq!(cmp.stats.reparagraphed, 1);
+        assert_eq!(cmp.rows[0].old.len() + cmp.rows[0].new.len(), 3);
+    }
+}
+
+#[test]
+fn merged_paragraphs_with_an_edit_pair_two_with_one() {
+    let old = "The minister said talks would resume after a pause of three months.\n\nTrade between the nations rose sharply last year, officials said.";
+    let new = "The minister said talks would resume after a pause of six months. Trade between the nations rose sharply last year, officials said.";
     let cmp = diff(old, new);
     assert_eq!(cmp.changes.len(), 1);
+    let c = &cmp.changes[0];
     assert_eq!(
-        (cmp.changes[0].old.clone(), cmp.changes[0].new.clone()),
-        (0..2, 0..1)
+        (c.kind, c.old.clone(), c.new.clone()),
+        (ChangeKind::Changed, 0..2, 0..1)
     );
-    assert!(
-        word_edits(&cmp, &cmp.changes[0]).is_empty(),
-        "no word changed"
-    );
+    assert_eq!(word_edits(&cmp, c), ["-three", "+six"]);
 }
 
 #[test]

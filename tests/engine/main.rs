@@ -5,6 +5,8 @@
 mod support;
 
 mod alignment;
+mod corpus;
+mod layout;
 mod loading;
 mod options;
 mod properties;

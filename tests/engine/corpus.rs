@@ -1,0 +1,322 @@
+//! The golden corpus (`tests/fixtures/corpus`, see its MANIFEST.md): real texts nobody here
+//! wrote, laid out anew by real tools (fmt, par, Python's textwrap, a join into one line per
+//! paragraph, CRLF, indentation), and real revision pairs, each with the reading a careful
+//! reader expects.
+
+use std::path::{Path, PathBuf};
+
+use redline::compare::{ChangeKind, CompareOptions, Comparison, compare};
+use redline::document::LoadOptions;
+use redline::text::{Article, segment};
+
+use super::word_edits;
+
+fn corpus(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus")
+        .join(path)
+}
+
+fn load(path: &Path) -> Article {
+    Article::load(path, &LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn compare_files(old: &Path, new: &Path) -> Comparison {
+    compare(
+        load(old).shared(),
+        load(new).shared(),
+        &CompareOptions::default(),
+    )
+}
+
+/// Every layout variant with the source it was made from.
+fn layout_variants() -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    let entries = std::fs::read_dir(corpus("layout")).expect("the corpus's layout folder");
+    for entry in entries {
+        let variant = entry.expect("a directory entry").path();
+        let name = variant.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let source = name.split('.').next().unwrap_or("");
+        out.push((corpus(&format!("sources/{source}.txt")), variant));
+    }
+    out.sort();
+    assert!(
+        out.len() >= 40,
+        "the corpus has {} layout variants",
+        out.len()
+    );
+    out
+}
+
+fn describe(cmp: &Comparison) -> String {
+    cmp.changes
+        .iter()
+        .take(5)
+        .map(|c| {
+            format!(
+                "{} old {:?} new {:?}: {:?}",
+                c.kind.label(),
+                c.old,
+                c.new,
+                word_edits(cmp, c)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_relayout_by_a_real_tool_reads_as_no_change_both_ways() {
+    for (source, variant) in layout_variants() {
+        for (old, new) in [(&source, &variant), (&variant, &source)] {
+            let cmp = compare_files(old, new);
+            assert!(
+                cmp.is_identical(),
+                "{} → {}: {} changes, first:\n{}",
+                old.display(),
+                new.display(),
+                cmp.changes.len(),
+                describe(&cmp)
+            );
+            assert!((cmp.stats.similarity - 1.0).abs() < 1e-9);
+            assert_eq!(cmp.stats.words_inserted + cmp.stats.words_deleted, 0);
+            // Every row is unchanged; those whose paragraphs break differently say so.
+            let reparagraphed = cmp.rows.iter().filter(|r| r.is_reparagraphed()).count();
+            assert_eq!(cmp.stats.reparagraphed, reparagraphed);
+            assert!(cmp.rows.iter().all(|r| r.is_unchanged()));
+        }
+    }
+}
+
+#[test]
+fn relayout_is_no_change_under_every_option() {
+    let options = [
+        CompareOptions {
+            ignore_case: true,
+            ..CompareOptions::default()
+        },
+        CompareOptions {
+            ignore_punctuation: true,
+            ..CompareOptions::default()
+        },
+    ];
+    for name in ["gpl3.fmt40", "mpl2.textwrap66", "debian-faq.fmtu55"] {
+        let source = name.split('.').next().unwrap_or_default();
+        let (old, new) = (
+            load(&corpus(&format!("sources/{source}.txt"))).shared(),
+            load(&corpus(&format!("layout/{name}.txt"))).shared(),
+        );
+        for options in &options {
+            let cmp = compare(old.clone(), new.clone(), options);
+            assert!(
+                cmp.is_identical(),
+                "{name} {options:?}:\n{}",
+                describe(&cmp)
+            );
+        }
+    }
+}
+
+/// Tools that rewrap inside paragraphs and keep where paragraphs start give the source's own
+/// paragraphs: the window shows a re-wrapped file as its author wrote it. (The other variants
+/// join lines the source kept apart, such as Markdown setext headings or list items without a
+/// blank line between them; they read as no change all the same.)
+#[test]
+fn rewrapping_keeps_the_paragraphs_of_the_source() {
+    let same_paragraphs = [
+        "article-v1.crlf-fmt72",
+        "article-v1.fmt120",
+        "article-v1.fmt40",
+        "article-v1.fmt72",
+        "article-v1.fmtu55",
+        "article-v1.indent4-2blank",
+        "article-v1.oneline",
+        "article-v1.par66",
+        "article-v1.textwrap66",
+        "apache2.indent4-2blank",
+        "debian-faq.indent4-2blank",
+        "gfdl13.indent4-2blank",
+        "gpl3.crlf-fmt72",
+        "gpl3.fmt72",
+        "gpl3.fmt120",
+        "gpl3.indent4-2blank",
+        "mpl2.indent4-2blank",
+    ];
+    let texts = |path: PathBuf| -> Vec<String> {
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 corpus file");
+        segment(&text).into_iter().map(|p| p.text).collect()
+    };
+    for name in same_paragraphs {
+        let source = name.split('.').next().unwrap_or_default();
+        let want = texts(corpus(&format!("sources/{source}.txt")));
+        let got = texts(corpus(&format!("layout/{name}.txt")));
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn the_gpl_segments_as_its_paragraphs() {
+    let text = std::fs::read_to_string(corpus("sources/gpl3.txt")).expect("the GPL");
+    let paragraphs: Vec<String> = segment(&text).into_iter().map(|p| p.text).collect();
+    // The centred title lines stand apart; the list item's wrapped "7.  This requirement" stays
+    // inside item b); first-line-indented paragraphs are whole.
+    assert_eq!(paragraphs[0], "GNU GENERAL PUBLIC LICENSE");
+    assert_eq!(paragraphs[1], "Version 3, 29 June 2007");
+    assert!(paragraphs.iter().any(|p| p.starts_with(
+        "b) The work must carry prominent notices stating that it is released under this License and any conditions added under section 7. This requirement"
+    )));
+    assert!(paragraphs.contains(
+        &"The GNU General Public License is a free, copyleft license for software and other kinds of works."
+            .to_owned()
+    ));
+    // One paragraph per blank-line block, less the title block's two lines.
+    let blocks = text.split("\n\n").filter(|b| !b.trim().is_empty()).count();
+    assert_eq!(paragraphs.len(), blocks + 1);
+}
+
+/// The same five edits, in the source's layout and re-wrapped by fmt at 60 columns, give the
+/// same words deleted and inserted in the same paragraphs.
+#[test]
+fn edits_read_the_same_with_or_without_rewrapping() {
+    let source = corpus("sources/gpl3.txt");
+    let plain = compare_files(&source, &corpus("revisions/gpl3.edited.txt"));
+    let rewrapped = compare_files(&source, &corpus("revisions/gpl3.edited.fmt60.txt"));
+    let edits = |cmp: &Comparison| -> Vec<(Vec<usize>, Vec<String>)> {
+        cmp.changes
+            .iter()
+            .map(|c| (c.old.clone().collect(), word_edits(cmp, c)))
+            .collect()
+    };
+    let want: Vec<Vec<String>> = vec![
+        vec!["-(and charge for them if you wish)".into()],
+        vec!["+Please read these terms carefully.".into()],
+        vec!["-clearly".into(), "+plainly".into()],
+        vec!["-60".into(), "+90".into()],
+        vec![
+            "-Free Software Foundation".into(),
+            "+Open Source Initiative".into(),
+        ],
+    ];
+    let got: Vec<Vec<String>> = edits(&plain).into_iter().map(|(_, e)| e).collect();
+    assert_eq!(got, want);
+    assert_eq!(edits(&rewrapped), edits(&plain));
+    assert!(
+        plain
+            .changes
+            .iter()
+            .chain(&rewrapped.changes)
+            .all(|c| c.kind == ChangeKind::Changed)
+    );
+    assert_eq!(
+        (
+            rewrapped.stats.words_inserted,
+            rewrapped.stats.words_deleted
+        ),
+        (plain.stats.words_inserted, plain.stats.words_deleted)
+    );
+}
+
+/// The text of every change of a kind, joined, for looking phrases up.
+fn texts_of(cmp: &Comparison, kind: ChangeKind, side: redline::compare::Side) -> String {
+    cmp.changes
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| c.text(cmp, side))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn gfdl_1_2_to_1_3_reads_as_a_reader_would() {
+    use redline::compare::Side;
+    let cmp = compare_files(
+        &corpus("revisions/gfdl-1.2.txt"),
+        &corpus("revisions/gfdl-1.3.txt"),
+    );
+    assert_eq!(cmp.stats.moved, 0, "{}", describe(&cmp));
+    let inserted = texts_of(&cmp, ChangeKind::Inserted, Side::New);
+    for phrase in [
+        "The \"publisher\" means any person or entity",
+        "11. RELICENSING",
+        "Moreover, your license from a particular copyright holder",
+    ] {
+        assert!(inserted.contains(phrase), "{phrase} is not inserted");
+    }
+    // Section 9's "parties remain in full compliance" sentence is deleted inside its changed
+    // paragraph, not torn off as a paragraph of its own.
+    let full_compliance = cmp
+        .changes
+        .iter()
+        .find(|c| c.text(&cmp, Side::Old).contains("full compliance"))
+        .expect("a change with the full-compliance sentence");
+    assert_eq!(full_compliance.kind, ChangeKind::Changed);
+    assert!(
+        word_edits(&cmp, full_compliance)
+            .iter()
+            .any(|e| e.starts_with('-') && e.contains("full compliance"))
+    );
+    // Paragraphs only reflowed between the versions are no change.
+    let changed_old = texts_of(&cmp, ChangeKind::Changed, Side::Old);
+    for reflowed in [
+        "A \"Secondary Section\" is a named appendix",
+        "It is requested, but not required, that you contact the authors",
+    ] {
+        assert!(
+            !changed_old.contains(reflowed),
+            "{reflowed} reads as changed"
+        );
+    }
+}
+
+#[test]
+fn python_licence_3_12_to_3_13_is_one_changed_paragraph() {
+    let cmp = compare_files(
+        &corpus("revisions/python-license-3.12.1.txt"),
+        &corpus("revisions/python-license-3.13.0.txt"),
+    );
+    assert_eq!(cmp.changes.len(), 1, "{}", describe(&cmp));
+    let change = &cmp.changes[0];
+    assert_eq!(
+        (change.kind, change.old.len(), change.new.len()),
+        (ChangeKind::Changed, 1, 1)
+    );
+    let edits = word_edits(&cmp, change);
+    // "2001, 2002, … 2023" became "2001-2024".
+    assert!(
+        edits
+            .iter()
+            .any(|e| e.starts_with('-') && e.contains("2022, 2023")),
+        "{edits:?}"
+    );
+    assert!(
+        edits
+            .iter()
+            .any(|e| e.starts_with('+') && e.contains("2024")),
+        "{edits:?}"
+    );
+}
+
+#[test]
+fn python_licence_3_7_to_3_8_inserts_without_false_moves() {
+    let cmp = compare_files(
+        &corpus("revisions/python-license-3.7.16.txt"),
+        &corpus("revisions/python-license-3.8.18.txt"),
+    );
+    assert_eq!(cmp.stats.moved, 0, "{}", describe(&cmp));
+    assert_eq!(cmp.stats.deleted, 0, "{}", describe(&cmp));
+    let inserted = texts_of(&cmp, ChangeKind::Inserted, redline::compare::Side::New);
+    assert!(inserted.contains("Starting with Python 3.8.6"));
+    assert!(inserted.contains("Zero-Clause BSD"));
+}
+
+#[test]
+fn lgpl_2_to_2_1_has_no_false_moves() {
+    let cmp = compare_files(
+        &corpus("revisions/lgpl-2.0.txt"),
+        &corpus("revisions/lgpl-2.1.txt"),
+    );
+    assert_eq!(cmp.stats.moved, 0, "{}", describe(&cmp));
+    let inserted = texts_of(&cmp, ChangeKind::Inserted, redline::compare::Side::New);
+    assert!(inserted.contains("b) Use a suitable shared library mechanism"));
+}

@@ -1,0 +1,234 @@
+//! The layout promise, stated as properties over real prose: whatever the line breaks, blank
+//! lines, line endings, indentation, wrap width or paragraph breaks, the same words are no change;
+//! re-wrapped text is segmented into the paragraphs its author wrote; and edits read the same
+//! with or without re-wrapping.
+//!
+//! The paragraphs come from the real texts of the golden corpus (licences, the Debian FAQ, the
+//! sample article), not from a generator. Lines are filled to a random share of the width, as
+//! optimal-fit wrappers (fmt, par) and people do, not only greedily.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use redline::compare::{ChangeKind, Comparison};
+use redline::text::{ParagraphKind, segment};
+
+use super::{diff, word_edits};
+use crate::support::Rng;
+
+/// Prose paragraphs of the corpus's real texts. Paragraphs with a word that Markdown or a news
+/// layout reads as structure at the start of a line ("-", "1.", "(a)", "--With") are left out:
+/// wrapped onto a new line, such a word starts a list item or a credit line by design.
+fn pool() -> &'static [String] {
+    static POOL: OnceLock<Vec<String>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/sources");
+        let mut out = Vec::new();
+        for name in [
+            "gpl3",
+            "apache2",
+            "mpl2",
+            "gfdl13",
+            "debian-faq",
+            "article-v1",
+        ] {
+            let text = std::fs::read_to_string(format!("{dir}/{name}.txt")).unwrap_or_default();
+            out.extend(
+                segment(&text)
+                    .into_iter()
+                    .filter(|p| p.kind == ParagraphKind::Text && p.words >= 5)
+                    .map(|p| p.text)
+                    .filter(|t| t.split(' ').all(|w| !looks_structural(w))),
+            );
+        }
+        assert!(
+            out.len() > 300,
+            "only {} prose paragraphs in the corpus",
+            out.len()
+        );
+        out
+    })
+}
+
+fn looks_structural(word: &str) -> bool {
+    let label = |l: &str| {
+        (1..=9).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit())
+            || l.len() == 1 && l.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let parenthesised = word
+        .strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .is_some_and(|l| {
+            (1..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    ["-", "*", "+", "•", "◦", "▪", "‣"].contains(&word)
+        || ["#", ">", "|", "--", "—", "–"]
+            .iter()
+            .any(|s| word.starts_with(s))
+        || word.strip_suffix(['.', ')']).is_some_and(label)
+        || parenthesised
+        || word.len() >= 3 && word.bytes().all(|b| matches!(b, b'-' | b'=' | b'*' | b'_'))
+}
+
+/// `count` paragraphs picked from the pool.
+fn pick(rng: &mut Rng, count: usize) -> Vec<String> {
+    let pool = pool();
+    (0..count)
+        .map(|_| pool[rng.below(pool.len())].clone())
+        .collect()
+}
+
+/// One way of laying a text out in a file.
+#[derive(Debug, Clone)]
+struct Layout {
+    width: usize,
+    /// Lines are filled to between this share of the width and all of it.
+    fill: f64,
+    indent: &'static str,
+    /// Blank lines between paragraphs (at least one), possibly holding spaces.
+    blank: &'static str,
+    crlf: bool,
+}
+
+impl Layout {
+    fn random(rng: &mut Rng) -> Self {
+        Self {
+            width: 30 + rng.below(171),
+            fill: [1.0, 0.9, 0.8][rng.below(3)],
+            indent: ["", "  ", "    ", "\u{a0}\u{a0}\u{a0}", "\t"][rng.below(5)],
+            blank: ["\n\n", "\n\n\n", "\n  \n", "\n\u{a0}\n\n"][rng.below(4)],
+            crlf: rng.chance(0.3),
+        }
+    }
+
+    /// Wraps one paragraph: each line is filled to a width drawn anew between `fill` of the
+    /// width and the width; a word longer than the line stands on its own line.
+    fn wrap(&self, rng: &mut Rng, paragraph: &str) -> String {
+        let mut out = String::from(self.indent);
+        let budget = |rng: &mut Rng| {
+            let low = (self.width as f64 * self.fill) as usize;
+            low + rng.below(self.width - low + 1)
+        };
+        let mut target = budget(rng);
+        let mut line = 0;
+        for word in paragraph.split(' ') {
+            let w = word.chars().count();
+            if line > 0 && line + 1 + w > target {
+                out.push('\n');
+                out.push_str(self.indent);
+                line = 0;
+                target = budget(rng);
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += w;
+        }
+        out
+    }
+
+    fn render(&self, rng: &mut Rng, paragraphs: &[String]) -> String {
+        let wrapped: Vec<String> = paragraphs.iter().map(|p| self.wrap(rng, p)).collect();
+        let text = wrapped.join(self.blank);
+        if self.crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        }
+    }
+}
+
+/// The same words in other paragraphs: some paragraphs split in two at a word, some joined
+/// with the next.
+fn reparagraph(rng: &mut Rng, paragraphs: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paragraphs {
+        let words: Vec<&str> = p.split(' ').collect();
+        if rng.chance(0.3) && !out.is_empty() {
+            let last = out.len() - 1;
+            out[last].push(' ');
+            out[last].push_str(p);
+        } else if rng.chance(0.3) && words.len() > 1 {
+            let at = 1 + rng.below(words.len() - 1);
+            out.push(words[..at].join(" "));
+            out.push(words[at..].join(" "));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// A reader's view of a comparison: each change's kind, paragraphs and changed words.
+fn reading(cmp: &Comparison) -> Vec<(ChangeKind, std::ops::Range<usize>, Vec<String>)> {
+    cmp.changes
+        .iter()
+        .map(|c| (c.kind, c.old.clone(), word_edits(cmp, c)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Re-wrapped at any width from 30 to 200 columns, greedily or with room left at line ends,
+    /// indented, with CRLF and any blank lines, a text gives the paragraphs it was written in.
+    #[test]
+    fn any_rewrapping_gives_the_same_paragraphs(seed in any::<u64>(), count in 1usize..10) {
+        let mut rng = Rng::new(seed);
+        let paragraphs = pick(&mut rng, count);
+        let layout = Layout::random(&mut rng);
+        let text = layout.render(&mut rng, &paragraphs);
+        let got: Vec<String> = segment(&text).into_iter().map(|p| p.text).collect();
+        prop_assert_eq!(got, paragraphs, "{:?}", layout);
+    }
+
+    /// Two layouts of the same words, with paragraphs split and joined on either side, are no
+    /// change.
+    #[test]
+    fn any_relayout_or_reparagraphing_is_no_change(seed in any::<u64>(), count in 1usize..12) {
+        let mut rng = Rng::new(seed);
+        let paragraphs = pick(&mut rng, count);
+        let old = Layout::random(&mut rng).render(&mut rng, &paragraphs);
+        let regrouped = reparagraph(&mut rng, &paragraphs);
+        let new = if rng.chance(0.3) {
+            // One paragraph per line, no blank lines.
+            regrouped.join("\n")
+        } else {
+            Layout::random(&mut rng).render(&mut rng, &regrouped)
+        };
+        for (a, b) in [(&old, &new), (&new, &old)] {
+            let cmp = diff(a, b);
+            prop_assert!(cmp.is_identical(), "{:#?}", reading(&cmp));
+            prop_assert!((cmp.stats.similarity - 1.0).abs() < 1e-9);
+        }
+    }
+
+    /// Word edits in a re-wrapped file read exactly as the same edits in the original layout:
+    /// the same paragraphs paired, the same words deleted and inserted.
+    #[test]
+    fn rewrapping_adds_nothing_to_edits(seed in any::<u64>(), count in 2usize..10) {
+        let mut rng = Rng::new(seed);
+        let paragraphs = pick(&mut rng, count);
+        let mut edited = paragraphs.clone();
+        for _ in 0..1 + rng.below(3) {
+            let at = rng.below(edited.len());
+            let mut words: Vec<String> = edited[at].split(' ').map(str::to_owned).collect();
+            let w = rng.below(words.len());
+            match rng.below(3) {
+                0 if words.len() > 1 => {
+                    words.remove(w);
+                }
+                1 => words.insert(w, "meanwhile".to_owned()),
+                _ => words[w] = "altered".to_owned(),
+            }
+            edited[at] = words.join(" ");
+        }
+        let old = paragraphs.join("\n\n");
+        let plain = diff(&old, &edited.join("\n\n"));
+        let rewrapped = diff(&old, &Layout::random(&mut rng).render(&mut rng, &edited));
+        prop_assert_eq!(reading(&rewrapped), reading(&plain));
+        prop_assert_eq!(rewrapped.stats.words_inserted, plain.stats.words_inserted);
+        prop_assert_eq!(rewrapped.stats.words_deleted, plain.stats.words_deleted);
+    }
+}
