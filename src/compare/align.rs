@@ -151,7 +151,7 @@ impl<'a> Aligner<'a> {
         let (old_keys, new_keys) = crate::parallel::join(|| keys(self.old), || keys(self.new));
         let mut changes = Vec::new();
         let segments = self.anchor(&old_keys, &new_keys);
-        let segments = absorb_weak_anchors(segments, &old_keys, &new_keys);
+        let segments = absorb_weak_anchors(segments, [self.old, self.new], [&old_keys, &new_keys]);
         let segments = self.settle_reflow(segments, &mut changes)?;
         let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
         let mut new_fate = vec![Fate::Open; self.new.paragraphs.len()];
@@ -683,16 +683,28 @@ impl<'a> Aligner<'a> {
     }
 }
 
-/// Anchors made only of paragraphs that occur more than once on a side (a rule line, a row of
-/// asterisks, "* *") between two gaps are not trusted: when the paragraphs around them are broken
-/// differently on each side, such a paragraph may have been paired with the wrong one of its
-/// copies. They join the gaps around them, whose word streams then place them ([`reflow`]).
-fn absorb_weak_anchors(segments: Vec<Segment>, old_keys: &[u64], new_keys: &[u64]) -> Vec<Segment> {
-    let gaps = segments
-        .iter()
-        .filter(|s| matches!(s, Segment::Gap { .. }))
-        .count();
-    if gaps < 2 {
+/// Anchors made only of a few paragraphs that occur more than once on a side (a rule line, a
+/// row of asterisks, "* *", a sentence said twice) next to a gap whose sides differ are not
+/// trusted: such a paragraph may have been paired with the wrong one of its
+/// copies. They join the gaps
+/// around them, whose word streams then place them ([`reflow`]).
+fn absorb_weak_anchors(
+    segments: Vec<Segment>,
+    [old_article, new_article]: [&Article; 2],
+    [old_keys, new_keys]: [&[u64]; 2],
+) -> Vec<Segment> {
+    /// Longer runs of repeated paragraphs are anchors worth keeping.
+    const SHORT_RUN: usize = 3;
+    // A gap whose sides differ in paragraphs or in words: where a repeated paragraph may have
+    // been paired with the wrong copy.
+    let words = |a: &Article, r: &Range<usize>| -> usize {
+        a.paragraphs[r.clone()].iter().map(|p| p.words).sum()
+    };
+    let unbalanced = |s: &Segment| {
+        matches!(s, Segment::Gap { old, new }
+            if old.len() != new.len() || words(old_article, old) != words(new_article, new))
+    };
+    if !segments.iter().any(unbalanced) {
         return segments;
     }
     let mut counts: HashMap<u64, [u32; 2]> = HashMap::default();
@@ -704,7 +716,9 @@ fn absorb_weak_anchors(segments: Vec<Segment>, old_keys: &[u64], new_keys: &[u64
     }
     let repeated = |key: u64| counts.get(&key).is_some_and(|&[o, n]| o > 1 || n > 1);
     let weak = |segment: &Segment| match *segment {
-        Segment::Same { old, len, .. } => old_keys[old..old + len].iter().all(|&k| repeated(k)),
+        Segment::Same { old, len, .. } => {
+            len <= SHORT_RUN && old_keys[old..old + len].iter().all(|&k| repeated(k))
+        }
         _ => false,
     };
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
@@ -714,6 +728,7 @@ fn absorb_weak_anchors(segments: Vec<Segment>, old_keys: &[u64], new_keys: &[u64
             && k + 1 < segments.len()
             && matches!(out.last(), Some(Segment::Gap { .. }))
             && matches!(segments[k + 1], Segment::Gap { .. })
+            && (out.last().is_some_and(unbalanced) || unbalanced(&segments[k + 1]))
             && weak(&segments[k]);
         match (&segments[k], out.last_mut()) {
             (Segment::Gap { old, new }, Some(Segment::Gap { old: o, new: n })) => {

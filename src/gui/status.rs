@@ -66,6 +66,14 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
                 "+{} words · −{} words",
                 s.words_inserted, s.words_deleted
             ));
+            if s.reparagraphed > 0 {
+                ui.separator();
+                ui.label(RichText::new(format!("{} re-paragraphed", s.reparagraphed)).weak())
+                    .on_hover_text(
+                        "Places where the same words are broken into paragraphs differently \
+                         (marked ¶ between the panes): layout, not counted as changes.",
+                    );
+            }
         }
         ui.separator();
         ui.label(similarity(s.similarity));

@@ -18,7 +18,8 @@
 //!    where the line before is clearly short, leaving room for the next word and a good part of
 //!    the width more (unless the next line is indented less: the first line of a paragraph
 //!    indented on its own, as fmt wraps it), or before a news credit line starting with `--` or
-//!    `—` ("--With assistance from …"). Indentation alone does not break a paragraph: tools
+//!    `—` ("--With assistance from …"). A short block indented deep (a centred title over its
+//!    version line) is kept line by line. Indentation alone does not break a paragraph: tools
 //!    indent continuation lines every way (fmt keeps a no-break-space indent as words).
 //!
 //! Whatever this decides, the comparison never counts a paragraph break as a change: text broken
@@ -121,23 +122,34 @@ fn wrap_width(lines: &[Line], block_ends: &[usize]) -> Option<usize> {
     let mut start = 0;
     for &end in block_ends {
         if end - start > 1 {
+            let from = widths.len();
             widths.extend(
                 lines[start..end - 1]
                     .iter()
                     .filter(|l| l.text.trim().contains(char::is_whitespace))
                     .map(|l| l.width),
             );
+            // A long block whose own lines do not gather under one width (paragraphs one per
+            // line without blank lines between) says nothing about the wrapped ones.
+            if widths.len() - from >= 3 && gathered(&mut widths[from..]).is_none() {
+                widths.truncate(from);
+            }
         }
         start = end;
     }
     if widths.len() < 3 {
         return None;
     }
-    let at = (widths.len() * 9 / 10).min(widths.len() - 1);
+    gathered(&mut widths).filter(|w| (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(w))
+}
+
+/// The width lines gather under (their 90th percentile, so a few overlong lines do not set it),
+/// if most of them reach most of it, as wrapped lines do.
+fn gathered(widths: &mut [usize]) -> Option<usize> {
+    let at = (widths.len() * 9 / 10).min(widths.len().checked_sub(1)?);
     let (_, &mut width, _) = widths.select_nth_unstable(at);
     let full = widths.iter().filter(|&&w| w * 10 >= width * 7).count();
-    let gathered = full * 10 >= widths.len() * 7;
-    (gathered && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)).then_some(width)
+    (full * 10 >= widths.len() * 7).then_some(width)
 }
 
 /// Whether a line is too long for a file wrapped at `wrap`: well past it, and not because of
@@ -148,13 +160,27 @@ fn overflows(line: &Line, wrap: usize) -> bool {
 
 /// Splits one run of non-blank lines into paragraphs.
 fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragraph>) {
-    // Without enough lines in the file to tell, the block's own longest line is the width.
+    // Without enough lines in the file to tell, the block's own longest line is the width. (A
+    // block narrower than the file is measured against the file: its short lines are an
+    // address, a listing or a poem more often than text wrapped narrower.)
     let width = file_width.unwrap_or_else(|| block.iter().map(|l| l.width).max().unwrap_or(0));
     let wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
         && (file_width.is_some() || block.len() > 1)
         // One line past the width is a hand edit (a year added to a copyright line); lines
-        // past it as often as not are paragraphs of their own.
-        && block.iter().filter(|l| overflows(l, width)).count() * 2 < block.len();
+        // followed by another line that run past it as often as not are paragraphs of their
+        // own. (A last line past the estimate says the estimate, made from few lines, is low.)
+        && {
+            let followed = &block[..block.len().saturating_sub(1)];
+            followed.iter().filter(|l| overflows(l, width)).count() * 2 < followed.len().max(1)
+        };
+    // A few short lines all indented deep are a title block ("GNU GENERAL PUBLIC LICENSE" over
+    // "Version 3, 29 June 2007", centred) or a displayed quotation or code: line by line.
+    let page = file_width.unwrap_or(width);
+    let display = block.len() <= DISPLAY_LINES
+        && block.iter().all(|l| {
+            let left = indent(l.text);
+            left >= DISPLAY_INDENT && (l.width - left) * 10 <= page * 6
+        });
     // A break leaves "clearly" room when the next word and this much more would have fitted.
     let room = (width * 3 / 10).max(10);
 
@@ -170,9 +196,6 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                 let interrupts = kind.is_some()
                     && list_marker(line.text.trim_start())
                         .is_none_or(|m| m.interrupts(list_marker(b.first_line.trim_start())));
-                // Centred lines (a title over a version line) stand alone. Both must look centred:
-                // at narrow widths an indented continuation line can look centred on its own.
-                let centred = is_centred(line, width) && is_centred(previous, width);
                 let continues_item = b.kind == ParagraphKind::ListItem
                     && kind.is_none()
                     && indent(line.text) > b.indent;
@@ -183,7 +206,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                 interrupts
                     || b.kind == ParagraphKind::Heading
                     || is_credit_line(line.text)
-                    || centred
+                    || display
                     || (!continues_item && (!wrapped || short))
             }
         };
@@ -207,15 +230,10 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     }
 }
 
-/// Whether a line is centred in the width (a title, a version line), not wrapped prose: indented,
-/// short, and with about as much room on its right as on its left.
-fn is_centred(line: &Line, width: usize) -> bool {
-    let left = indent(line.text);
-    let text = line.width - left;
-    left >= (width / 5).max(8)
-        && text * 10 <= width * 7
-        && (left + text / 2).abs_diff(width / 2) <= (width / 12).max(4)
-}
+/// A block of at most this many lines, each indented at least [`DISPLAY_INDENT`] and shorter
+/// than most of the page, is display text: titles, a short quotation or code, line by line.
+const DISPLAY_LINES: usize = 4;
+const DISPLAY_INDENT: usize = 8;
 
 /// How far a line is indented, in characters (a tab, a no-break space or any other space
 /// counts one).

@@ -180,7 +180,7 @@ proptest! {
         let layout = Layout::random(&mut rng);
         let text = layout.render(&mut rng, &paragraphs);
         let got: Vec<String> = segment(&text).into_iter().map(|p| p.text).collect();
-        prop_assert_eq!(got, paragraphs, "{:?}", layout);
+        prop_assert_eq!(got, paragraphs, "{:?}\n{:?}", layout, text);
     }
 
     /// Two layouts of the same words, with paragraphs split and joined on either side, are no
@@ -199,7 +199,7 @@ proptest! {
         };
         for (a, b) in [(&old, &new), (&new, &old)] {
             let cmp = diff(a, b);
-            prop_assert!(cmp.is_identical(), "{:#?}", reading(&cmp));
+            prop_assert!(cmp.is_identical(), "{:#?}\nold: {a:?}\nnew: {b:?}", reading(&cmp));
             prop_assert!((cmp.stats.similarity - 1.0).abs() < 1e-9);
         }
     }
