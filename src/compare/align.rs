@@ -16,6 +16,7 @@
 
 // Keyed by paragraph keys and indices, which need no SipHash.
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -309,9 +310,10 @@ impl<'a> Aligner<'a> {
                 });
                 continue;
             }
-            // Pure insertions and deletions, and one paragraph against one, break nothing
+            // Pure insertions and deletions, and paragraphs whose breaks fall between the same
+            // words on both sides (most gaps: edits inside paragraphs), break nothing
             // differently.
-            if old.is_empty() || new.is_empty() || (old.len() == 1 && new.len() == 1) {
+            if old.is_empty() || new.is_empty() || self.breaks_agree(old, new) {
                 out.push(segment);
                 continue;
             }
@@ -350,6 +352,21 @@ impl<'a> Aligner<'a> {
             }
         }
         Ok(out)
+    }
+
+    /// Whether the gap has as many paragraphs on each side, each break between the same words
+    /// (the same last word before it and first word after it). Then the paragraph alignment
+    /// pairs them as they are; the word streams would find the same cuts at a higher cost.
+    fn breaks_agree(&self, old: &Range<usize>, new: &Range<usize>) -> bool {
+        let (o, n) = (
+            &self.old.paragraphs[old.clone()],
+            &self.new.paragraphs[new.clone()],
+        );
+        o.len() == n.len()
+            && o.windows(2).zip(n.windows(2)).all(|(a, b)| {
+                a[0].text.rsplit(' ').next() == b[0].text.rsplit(' ').next()
+                    && a[1].text.split(' ').next() == b[1].text.split(' ').next()
+            })
     }
 
     /// Whether the paragraphs `old` and `new` hold no token the options compare.
@@ -639,7 +656,7 @@ impl<'a> Aligner<'a> {
                 postings.entry(key).or_default().push(j);
             }
         }
-        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        let mut candidates: Vec<(f64, Range<usize>, Range<usize>)> = Vec::new();
         for &i in &open_old {
             self.check_cancel()?;
             if self.past_deadline() {
@@ -659,27 +676,66 @@ impl<'a> Aligner<'a> {
             }
             let mut best: Vec<(usize, usize)> = hits.into_iter().map(|(j, n)| (n, j)).collect();
             best.sort_unstable_by(|a, b| b.cmp(a));
+            // The paragraph alone, and with the open paragraph after it: a moved paragraph that
+            // one version breaks in two (segmented differently, or split) moves as a run.
+            let olds: Vec<Range<usize>> = std::iter::once(i..i + 1)
+                .chain((i + 1 < old_fate.len() && old_fate[i + 1] == Fate::Open).then(|| i..i + 2))
+                .collect();
             for &(_, j) in best.iter().take(4) {
-                let (old_bag, new_bag) = (self.cached(Side::Old, i), self.cached(Side::New, j));
-                let sim = dice(old_bag.common(new_bag), old_bag.len(), new_bag.len());
-                if sim >= MOVE_THRESHOLD {
-                    candidates.push((sim, i, j));
+                let open = |k: usize| new_fate.get(k) == Some(&Fate::Open);
+                let news: Vec<Range<usize>> = std::iter::once(j..j + 1)
+                    .chain(open(j + 1).then(|| j..j + 2))
+                    .chain((j > 0 && open(j - 1)).then(|| j - 1..j + 1))
+                    .collect();
+                for (o, n) in olds.iter().flat_map(|o| news.iter().map(move |n| (o, n))) {
+                    let sim = self.run_similarity(o.clone(), n.clone());
+                    if sim >= MOVE_THRESHOLD {
+                        candidates.push((sim, o.clone(), n.clone()));
+                    }
                 }
             }
         }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, i, j) in candidates {
-            if old_fate[i] == Fate::Open && new_fate[j] == Fate::Open {
-                old_fate[i] = Fate::Moved(changes.len());
-                new_fate[j] = Fate::Moved(changes.len());
+        // The most alike first; of equally alike, the fewest paragraphs.
+        candidates.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then((a.1.len() + a.2.len()).cmp(&(b.1.len() + b.2.len())))
+                .then(a.1.start.cmp(&b.1.start))
+        });
+        for (_, o, n) in candidates {
+            let open = |fates: &[Fate], r: &Range<usize>| {
+                fates[r.clone()].iter().all(|&f| f == Fate::Open)
+            };
+            if open(old_fate, &o) && open(new_fate, &n) {
+                old_fate[o.clone()].fill(Fate::Moved(changes.len()));
+                new_fate[n.clone()].fill(Fate::Moved(changes.len()));
                 changes.push(DraftChange {
                     kind: ChangeKind::Moved,
-                    old: i..i + 1,
-                    new: j..j + 1,
+                    old: o,
+                    new: n,
                 });
             }
         }
         Ok(())
+    }
+
+    /// The Dice similarity of two runs of paragraphs (one or two a side), by their words.
+    fn run_similarity(&mut self, old: Range<usize>, new: Range<usize>) -> f64 {
+        for i in old.clone() {
+            self.bag(Side::Old, i);
+        }
+        for j in new.clone() {
+            self.bag(Side::New, j);
+        }
+        fn union<'b>(this: &'b Aligner, side: Side, r: Range<usize>) -> Cow<'b, WordBag> {
+            let mut bags = r.map(|k| this.cached(side, k));
+            let first = bags.next().unwrap_or(this.cached(side, usize::MAX));
+            match bags.next() {
+                Some(second) => Cow::Owned(first.union(second)),
+                None => Cow::Borrowed(first),
+            }
+        }
+        let (a, b) = (union(self, Side::Old, old), union(self, Side::New, new));
+        dice(a.common(&b), a.len(), b.len())
     }
 }
 
@@ -704,32 +760,49 @@ fn absorb_weak_anchors(
         matches!(s, Segment::Gap { old, new }
             if old.len() != new.len() || words(old_article, old) != words(new_article, new))
     };
-    if !segments.iter().any(unbalanced) {
+    let is_gap = |s: &Segment| matches!(s, Segment::Gap { .. });
+    // Short anchors between two gaps, one of them unbalanced: the candidates.
+    let candidate: Vec<bool> = (0..segments.len())
+        .map(|k| {
+            matches!(segments[k], Segment::Same { len, .. } if len <= SHORT_RUN)
+                && k > 0
+                && k + 1 < segments.len()
+                && is_gap(&segments[k - 1])
+                && is_gap(&segments[k + 1])
+                && (unbalanced(&segments[k - 1]) || unbalanced(&segments[k + 1]))
+        })
+        .collect();
+    // How often each candidate's paragraphs occur on each side (one pass over the keys, counting
+    // only those).
+    let mut counts: HashMap<u64, [u32; 2]> = HashMap::default();
+    for (k, segment) in segments.iter().enumerate() {
+        if let (true, Segment::Same { old, len, .. }) = (candidate[k], segment) {
+            for &key in &old_keys[*old..old + len] {
+                counts.insert(key, [0, 0]);
+            }
+        }
+    }
+    if counts.is_empty() {
         return segments;
     }
-    let mut counts: HashMap<u64, [u32; 2]> = HashMap::default();
     for (side, keys) in [old_keys, new_keys].into_iter().enumerate() {
-        for &key in keys {
-            let n = &mut counts.entry(key).or_default()[side];
-            *n = n.saturating_add(1);
+        for key in keys {
+            if let Some(n) = counts.get_mut(key) {
+                n[side] = n[side].saturating_add(1);
+            }
         }
     }
     let repeated = |key: u64| counts.get(&key).is_some_and(|&[o, n]| o > 1 || n > 1);
-    let weak = |segment: &Segment| match *segment {
+    let weak = |k: usize| match segments[k] {
         Segment::Same { old, len, .. } => {
-            len <= SHORT_RUN && old_keys[old..old + len].iter().all(|&k| repeated(k))
+            candidate[k] && old_keys[old..old + len].iter().all(|&key| repeated(key))
         }
         _ => false,
     };
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
     let mut k = 0;
     while k < segments.len() {
-        let absorb = k > 0
-            && k + 1 < segments.len()
-            && matches!(out.last(), Some(Segment::Gap { .. }))
-            && matches!(segments[k + 1], Segment::Gap { .. })
-            && (out.last().is_some_and(unbalanced) || unbalanced(&segments[k + 1]))
-            && weak(&segments[k]);
+        let absorb = weak(k) && out.last().is_some_and(is_gap);
         match (&segments[k], out.last_mut()) {
             (Segment::Gap { old, new }, Some(Segment::Gap { old: o, new: n })) => {
                 o.end = old.end;
@@ -802,29 +875,30 @@ impl Layout {
                 });
                 (i, j) = (i + 1, j + 1);
             } else if i < old.end {
-                let id = match old_fate[i] {
-                    Fate::Moved(id) => id,
-                    _ => self.add(ChangeKind::Deleted, i..i + 1, j..j),
+                // A move shows all its paragraphs (one or two) on one row.
+                let (id, to) = match old_fate[i] {
+                    Fate::Moved(id) => (id, self.changes[id].old.end.min(old.end)),
+                    _ => (self.add(ChangeKind::Deleted, i..i + 1, j..j), i + 1),
                 };
                 self.rows.push(DraftRow {
-                    old: i..i + 1,
+                    old: i..to,
                     new: j..j,
                     old_change: Some(id),
                     new_change: None,
                 });
-                i += 1;
+                i = to;
             } else {
-                let id = match new_fate[j] {
-                    Fate::Moved(id) => id,
-                    _ => self.add(ChangeKind::Inserted, i..i, j..j + 1),
+                let (id, to) = match new_fate[j] {
+                    Fate::Moved(id) => (id, self.changes[id].new.end.min(new.end)),
+                    _ => (self.add(ChangeKind::Inserted, i..i, j..j + 1), j + 1),
                 };
                 self.rows.push(DraftRow {
                     old: i..i,
-                    new: j..j + 1,
+                    new: j..to,
                     old_change: None,
                     new_change: Some(id),
                 });
-                j += 1;
+                j = to;
             }
         }
     }

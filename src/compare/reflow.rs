@@ -38,8 +38,10 @@ pub(crate) enum Reading {
 }
 
 /// A block with different paragraph breaks is one change when at least this share of its words
-/// is common to both sides; below it the paragraphs are left to pairing and move detection.
-const EDITED_SHARE: f64 = 0.5;
+/// is common to both sides: text re-paragraphed and lightly edited. Below it the block holds more
+/// than edits (a paragraph moved away from beside an edited one shares half the block's words),
+/// and its paragraphs are left to pairing and move detection.
+const EDITED_SHARE: f64 = 0.8;
 
 /// One side of a gap as a single stream of folded token keys.
 struct Stream {
@@ -116,7 +118,21 @@ pub(crate) fn blocks(
         } else {
             let common = common_in(&ops, &ow, &nw);
             let share = 2.0 * common as f64 / (ow.len() + nw.len()).max(1) as f64;
-            if share >= EDITED_SHARE {
+            // Every paragraph must keep most of its words: one that lost them was deleted or
+            // moved away from beside the edited ones, which moves and insertions explain.
+            let kept = |stream: &Stream, k: usize, old_side: bool| {
+                let keys = stream.starts[k]..stream.starts[k + 1];
+                let common = if old_side {
+                    common_in(&ops, &keys, &nw)
+                } else {
+                    common_in(&ops, &ow, &keys)
+                };
+                2 * common >= keys.len()
+            };
+            if share >= EDITED_SHARE
+                && (o0..o1).all(|k| kept(&a, k, true))
+                && (n0..n1).all(|k| kept(&b, k, false))
+            {
                 Reading::Edited
             } else {
                 Reading::Open

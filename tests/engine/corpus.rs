@@ -320,3 +320,34 @@ fn lgpl_2_to_2_1_has_no_false_moves() {
     let inserted = texts_of(&cmp, ChangeKind::Inserted, redline::compare::Side::New);
     assert!(inserted.contains("b) Use a suitable shared library mechanism"));
 }
+
+/// A paragraph moved to the end and broken in two there (the other version segments it
+/// differently, or an editor split it) is one move of the whole, not a deletion and insertions.
+#[test]
+fn a_moved_paragraph_broken_in_two_is_one_move() {
+    let text = std::fs::read_to_string(corpus("sources/gpl3.txt")).expect("the GPL");
+    let paragraphs: Vec<String> = segment(&text)
+        .into_iter()
+        .map(|p| p.text)
+        .filter(|t| t.split(' ').count() > 30 && t.contains(". "))
+        .take(12)
+        .collect();
+    let moved = 4;
+    let (first, second) = paragraphs[moved]
+        .split_once(". ")
+        .map(|(a, b)| (format!("{a}."), b.to_owned()))
+        .expect("a paragraph of two sentences");
+    let mut new: Vec<String> = paragraphs.clone();
+    new.remove(moved);
+    new.push(first);
+    new.push(second);
+    let cmp = super::diff(&paragraphs.join("\n\n"), &new.join("\n\n"));
+    let kinds: Vec<ChangeKind> = cmp.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Moved], "{}", describe(&cmp));
+    let change = &cmp.changes[0];
+    assert_eq!(
+        (change.old.clone(), change.new.clone()),
+        (moved..moved + 1, 11..13)
+    );
+    assert!(word_edits(&cmp, change).is_empty());
+}
