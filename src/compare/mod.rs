@@ -11,6 +11,7 @@ mod fold;
 mod inline;
 mod model;
 mod options;
+mod pieces;
 mod reflow;
 mod similarity;
 
@@ -25,6 +26,7 @@ pub use model::{
     Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Regrouping, Row, Side, Stats,
 };
 pub use options::{CompareOptions, DEFAULT_TIME_BUDGET};
+pub use pieces::edit_texts;
 
 use crate::text::{Article, word_count};
 use align::{Aligner, Alignment, DraftChange};

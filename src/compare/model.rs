@@ -252,6 +252,15 @@ impl Comparison {
         out
     }
 
+    /// For a deletion that shares its row with an insertion (a paragraph rewritten beyond
+    /// pairing), the insertion's index in [`Comparison::changes`].
+    pub fn rewritten_as(&self, change: usize) -> Option<usize> {
+        let c = self.changes.get(change)?;
+        let other = self.rows.get(c.old_row)?.new_change?;
+        (c.kind == ChangeKind::Deleted && self.changes[other].kind == ChangeKind::Inserted)
+            .then_some(other)
+    }
+
     /// Whether the versions are the same after the options' folding.
     pub fn is_identical(&self) -> bool {
         self.changes.is_empty()

@@ -118,8 +118,10 @@ pub(crate) fn blocks(
         } else {
             let common = common_in(&ops, &ow, &nw);
             let share = 2.0 * common as f64 / (ow.len() + nw.len()).max(1) as f64;
-            // Every paragraph must keep most of its words: one that lost them was deleted or
-            // moved away from beside the edited ones, which moves and insertions explain.
+            // The paragraphs at the block's edges must keep most of their words: one that lost
+            // them was deleted or moved away from beside the edited ones, which moves and
+            // insertions explain. Inside the block a paragraph may be new: a heading inserted
+            // where a paragraph was split.
             let kept = |stream: &Stream, k: usize, old_side: bool| {
                 let keys = stream.starts[k]..stream.starts[k + 1];
                 let common = if old_side {
@@ -130,8 +132,8 @@ pub(crate) fn blocks(
                 2 * common >= keys.len()
             };
             if share >= EDITED_SHARE
-                && (o0..o1).all(|k| kept(&a, k, true))
-                && (n0..n1).all(|k| kept(&b, k, false))
+                && [o0, o1 - 1].into_iter().all(|k| kept(&a, k, true))
+                && [n0, n1 - 1].into_iter().all(|k| kept(&b, k, false))
             {
                 Reading::Edited
             } else {

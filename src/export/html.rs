@@ -5,10 +5,10 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
-    file_rows, overview,
+    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, file_rows,
+    overview,
 };
-use crate::compare::{EditOp, Side};
+use crate::compare::{EditOp, Side, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
 
 const STYLE: &str = "body{font:15px/1.5 Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::edit_pieces;
 use crate::compare::{ChangeKind, CompareOptions, EditOp, Side, Stats};
 use crate::document::LoadWarning;
 use crate::summary::{ChangeSummary, Facts, FileHeader, VERSION, timestamp};
@@ -89,7 +88,8 @@ pub fn json(summary: &ChangeSummary) -> String {
             kind: c.kind,
             old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
             new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
-            edits: edit_pieces(c, &old_text, &new_text)
+            edits: c
+                .pieces(&old_text, &new_text)
                 .into_iter()
                 .map(|(op, text)| EditOut { op, text })
                 .collect(),

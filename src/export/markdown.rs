@@ -3,10 +3,10 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
-    file_rows, overview,
+    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, file_rows,
+    overview,
 };
-use crate::compare::EditOp;
+use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
 
 /// Renders the summary as Markdown.

@@ -16,7 +16,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use write::{ExportError, write_atomically};
 
-use crate::compare::{Change, ChangeKind, Comparison, EditOp, Regrouping, Side};
+use crate::compare::{Change, ChangeKind, Comparison, Regrouping};
 use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
@@ -220,76 +220,3 @@ pub fn layout_note(comparison: &Comparison) -> Option<String> {
 /// The note shown when the time budget ran out.
 pub(crate) const APPROXIMATE_NOTE: &str =
     "The comparison ran out of time; some word differences are coarser than they could be.";
-
-/// One step of a change as text: what `edits` in the JSON and the marks in Markdown show.
-///
-/// Each piece carries the whitespace that precedes it, so joining the `Equal` and `Delete`
-/// pieces gives the old text and joining `Equal` and `Insert` gives the new text (equal pieces
-/// are taken from the old text, so the new text comes back up to what the options fold).
-pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, String)> {
-    let old = change.text(comparison, Side::Old);
-    let new = change.text(comparison, Side::New);
-    edit_pieces(change, &old, &new)
-}
-
-/// [`edit_texts`] for a caller that already has the change's old and new texts.
-pub(crate) fn edit_pieces(change: &Change, old: &str, new: &str) -> Vec<(EditOp, String)> {
-    if change.edits.is_empty() {
-        let (old, new) = (old.to_owned(), new.to_owned());
-        return match (old.is_empty(), new.is_empty()) {
-            (true, true) => Vec::new(),
-            (false, true) => vec![(EditOp::Delete, old)],
-            (true, false) => vec![(EditOp::Insert, new)],
-            (false, false) => vec![(EditOp::Delete, old), (EditOp::Insert, new)],
-        };
-    }
-    let (mut old_at, mut new_at) = (0, 0);
-    let mut out: Vec<(EditOp, String)> = Vec::with_capacity(change.edits.len());
-    for e in &change.edits {
-        let piece = match e.op {
-            EditOp::Equal => {
-                // Pieces carry the whitespace before them, except where a change opens one side
-                // only: then that change keeps the space, so the other side gets none.
-                let lone = (new_at == 0 && old_at > 0)
-                    .then(|| &old[old_at..e.old.start])
-                    .or_else(|| (old_at == 0 && new_at > 0).then(|| &new[new_at..e.new.start]));
-                match (lone, out.last_mut()) {
-                    (Some(gap), Some((_, last))) => {
-                        last.push_str(gap);
-                        // Whatever of the old text precedes this piece and is not yet shown
-                        // (text the options ignore, at the very start) still comes first.
-                        let from = if old_at == 0 { 0 } else { e.old.start };
-                        old[from..e.old.end].to_owned()
-                    }
-                    _ => old[old_at..e.old.end].to_owned(),
-                }
-            }
-            EditOp::Delete => old[old_at..e.old.end].to_owned(),
-            EditOp::Insert => new[new_at..e.new.end].to_owned(),
-        };
-        if e.op != EditOp::Insert {
-            old_at = e.old.end;
-        }
-        if e.op != EditOp::Delete {
-            new_at = e.new.end;
-        }
-        out.push((e.op, piece));
-    }
-    // Text after the last compared word (punctuation the options ignore) still belongs to its
-    // side: to the last piece that shows that side alone or, for the old side, in common.
-    if old_at < old.len() {
-        match out.iter_mut().rev().find(|(op, _)| *op != EditOp::Insert) {
-            Some((_, last)) => last.push_str(&old[old_at..]),
-            // No old word was compared at all (all of it is text the options ignore).
-            None => out.insert(0, (EditOp::Delete, old[old_at..].to_owned())),
-        }
-    }
-    if new_at < new.len() {
-        match out.iter_mut().rev().find(|(op, _)| *op != EditOp::Delete) {
-            Some((EditOp::Insert, last)) => last.push_str(&new[new_at..]),
-            Some(_) => {}
-            None => out.push((EditOp::Insert, new[new_at..].to_owned())),
-        }
-    }
-    out
-}

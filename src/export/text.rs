@@ -4,10 +4,9 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, edit_texts, facets, fact_place, facts_in_order,
-    overview,
+    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, overview,
 };
-use crate::compare::EditOp;
+use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
 
 /// Renders the summary as plain text.

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::compare::{ChangeKind, Comparison};
+use crate::compare::Comparison;
 
 /// Old paragraphs and the new paragraphs that took their place: a changed, split, merged or
 /// moved pair, or a deletion and an insertion that share a row (a rewrite), or a paragraph
@@ -29,10 +29,7 @@ pub fn units(comparison: &Comparison) -> Vec<Unit> {
             old: change.old.clone(),
             new: change.new.clone(),
         };
-        // A deletion sharing its row with an insertion is a paragraph rewritten beyond pairing.
-        if change.kind == ChangeKind::Deleted
-            && let Some(other) = comparison.rows[change.old_row].new_change
-            && changes[other].kind == ChangeKind::Inserted
+        if let Some(other) = comparison.rewritten_as(id)
             && !taken[other]
         {
             taken[other] = true;

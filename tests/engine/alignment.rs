@@ -146,7 +146,7 @@ fn an_exhausted_time_budget_gives_a_correct_but_approximate_result() {
     assert!(cmp.approximate);
     // Still a faithful account of both texts.
     for c in &cmp.changes {
-        let pieces = redline::export::edit_texts(&cmp, c);
+        let pieces = redline::compare::edit_texts(&cmp, c);
         let old_text: String = pieces
             .iter()
             .filter(|(op, _)| *op != redline::compare::EditOp::Insert)
@@ -191,4 +191,25 @@ fn same_words_in_another_order_are_a_rewrite_not_an_edit() {
         cmp.changes[0].old_row, cmp.changes[1].new_row,
         "they share a row"
     );
+}
+
+/// A lead paragraph split around a newly inserted heading (seen in real revisions): both parts
+/// are paired with the old paragraph, and the heading reads as inserted inside that change.
+#[test]
+fn a_paragraph_split_around_a_new_heading_pairs_both_parts() {
+    let lead = "Chinese leader Xi Jinping met a top Russian lawmaker, underscoring the warm relations the nations have forged following the invasion of Ukraine. China is willing to strengthen ties with Russia and jointly promote the development of the Belt and Road Initiative, Xi said in the meeting Wednesday.";
+    let old =
+        format!("{lead}\n\nThe two nations have also recently reinforced their military bonds.");
+    let (first, second) = lead.split_once(" China is").expect("two sentences");
+    let new = format!(
+        "{first}\n\n## What Xi said\n\nChina is{second}\n\nThe two nations have also recently reinforced their military bonds."
+    );
+    let cmp = diff(&old, &new);
+    assert_eq!(cmp.changes.len(), 1, "{:#?}", cmp.changes);
+    let c = &cmp.changes[0];
+    assert_eq!(
+        (c.kind, c.old.clone(), c.new.clone()),
+        (ChangeKind::Changed, 0..1, 0..3)
+    );
+    assert_eq!(word_edits(&cmp, c), ["+## What Xi said"]);
 }

@@ -14,7 +14,7 @@ use redline::compare::{ChangeKind, Comparison};
 use redline::text::{ParagraphKind, segment};
 
 use super::{diff, word_edits};
-use crate::support::Rng;
+use crate::support::{Rng, wrap_lines};
 
 /// Prose paragraphs of the corpus's real texts. Paragraphs with a word that Markdown or a news
 /// layout reads as structure at the start of a line ("-", "1.", "(a)", "--With") are left out:
@@ -104,28 +104,10 @@ impl Layout {
     /// Wraps one paragraph: each line is filled to a width drawn anew between `fill` of the
     /// width and the width; a word longer than the line stands on its own line.
     fn wrap(&self, rng: &mut Rng, paragraph: &str) -> String {
-        let mut out = String::from(self.indent);
-        let budget = |rng: &mut Rng| {
-            let low = (self.width as f64 * self.fill) as usize;
+        let low = (self.width as f64 * self.fill) as usize;
+        wrap_lines(paragraph, self.indent, || {
             low + rng.below(self.width - low + 1)
-        };
-        let mut target = budget(rng);
-        let mut line = 0;
-        for word in paragraph.split(' ') {
-            let w = word.chars().count();
-            if line > 0 && line + 1 + w > target {
-                out.push('\n');
-                out.push_str(self.indent);
-                line = 0;
-                target = budget(rng);
-            } else if line > 0 {
-                out.push(' ');
-                line += 1;
-            }
-            out.push_str(word);
-            line += w;
-        }
-        out
+        })
     }
 
     fn render(&self, rng: &mut Rng, paragraphs: &[String]) -> String {

@@ -45,7 +45,7 @@ pub fn change_between(cmp: &Comparison, old: usize, new: usize) -> &Change {
 
 /// The changed words of a change as "-deleted" and "+inserted" strings, in order.
 pub fn word_edits(cmp: &Comparison, change: &Change) -> Vec<String> {
-    redline::export::edit_texts(cmp, change)
+    redline::compare::edit_texts(cmp, change)
         .into_iter()
         .filter_map(|(op, text)| match op {
             redline::compare::EditOp::Equal => None,

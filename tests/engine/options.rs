@@ -83,7 +83,7 @@ fn ignored_punctuation_still_belongs_to_the_texts() {
         "Trade rose slightly last year!",
         only(|o| o.ignore_punctuation = true),
     );
-    let pieces = redline::export::edit_texts(&cmp, &cmp.changes[0]);
+    let pieces = redline::compare::edit_texts(&cmp, &cmp.changes[0]);
     let old: String = pieces
         .iter()
         .filter(|(op, _)| *op != redline::compare::EditOp::Insert)

@@ -89,7 +89,7 @@ fn beijing_moves_within_the_october_paragraph() {
     let cmp = sample();
     let c = change_between(&cmp, 7, 6);
     assert_eq!(word_edits(&cmp, c), ["-in Beijing", "+Beijing"]);
-    let pieces = redline::export::edit_texts(&cmp, c);
+    let pieces = redline::compare::edit_texts(&cmp, c);
     let before_insert = pieces
         .iter()
         .take_while(|(op, _)| *op != redline::compare::EditOp::Insert)

@@ -2,8 +2,8 @@
 //! the `compare` fuzz target (tests/fuzz), so both check the same things.
 #![allow(dead_code)]
 
+use redline::compare::edit_texts;
 use redline::compare::{ChangeKind, CompareOptions, Comparison, EditOp, PARAGRAPH_SEPARATOR, Side};
-use redline::export::edit_texts;
 use unicode_normalization::UnicodeNormalization;
 
 /// A fuzz input as the `compare` target reads it: the first byte picks the options, the rest

@@ -145,15 +145,26 @@ pub fn paragraph(rng: &mut Rng) -> String {
     (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
 }
 
-/// Greedy hard wrapping at `width` columns, as `fmt` or an editor would do it.
+/// Greedy hard wrapping at `width` columns, as an editor would do it.
 pub fn wrap(paragraph: &str, width: usize) -> String {
-    let mut out = String::new();
+    wrap_lines(paragraph, "", || width)
+}
+
+/// Hard wrapping in which each line, after `indent`, is filled up to the width `line_width`
+/// gives for it: one width is greedy wrapping, widths drawn at random below a limit leave room
+/// at line ends as optimal-fit wrappers (fmt, par) and people do. A word longer than its line
+/// stands on a line of its own.
+pub fn wrap_lines(paragraph: &str, indent: &str, mut line_width: impl FnMut() -> usize) -> String {
+    let mut out = String::from(indent);
+    let mut target = line_width();
     let mut line = 0;
     for word in paragraph.split_whitespace() {
         let w = word.chars().count();
-        if line > 0 && line + 1 + w > width {
+        if line > 0 && line + 1 + w > target {
             out.push('\n');
+            out.push_str(indent);
             line = 0;
+            target = line_width();
         } else if line > 0 {
             out.push(' ');
             line += 1;
