@@ -43,6 +43,9 @@ pub(crate) enum Reading {
 /// and its paragraphs are left to pairing and move detection.
 const EDITED_SHARE: f64 = 0.8;
 
+/// Gaps with less text than this (both sides) are tokenised on one thread.
+const PARALLEL_FROM: usize = 256 * 1024;
+
 /// One side of a gap as a single stream of folded token keys.
 struct Stream {
     keys: Vec<u64>,
@@ -81,10 +84,19 @@ pub(crate) fn blocks(
     folder: &Folder,
     deadline: Instant,
 ) -> Vec<Block> {
-    let (a, b) = crate::parallel::join(
-        || Stream::new(old_article, old.clone(), folder),
-        || Stream::new(new_article, new.clone(), folder),
-    );
+    let stream_old = || Stream::new(old_article, old.clone(), folder);
+    let stream_new = || Stream::new(new_article, new.clone(), folder);
+    // Most gaps are a few paragraphs, which cost less than starting a thread.
+    let bytes: usize = old_article.paragraphs[old.clone()]
+        .iter()
+        .chain(&new_article.paragraphs[new.clone()])
+        .map(|p| p.text.len())
+        .sum();
+    let (a, b) = if bytes < PARALLEL_FROM {
+        (stream_old(), stream_new())
+    } else {
+        crate::parallel::join(stream_old, stream_new)
+    };
     let ops = if a.keys == b.keys {
         vec![DiffOp::Equal {
             old_index: 0,
