@@ -207,7 +207,22 @@ impl<'a> Aligner<'a> {
             }
             gap_pairs.push(ids);
         }
-        self.edited_moves(&mut old_fate, &mut new_fate, &mut changes)?;
+        // A moved run of paragraphs stays inside one segment, so one row can show it.
+        let mut walls = [
+            vec![false; self.old.paragraphs.len() + 1],
+            vec![false; self.new.paragraphs.len() + 1],
+        ];
+        for segment in &segments {
+            let (o, n) = match segment {
+                Segment::Same { old, new, .. } => (*old, *new),
+                Segment::Settled { old, new, .. } | Segment::Gap { old, new } => {
+                    (old.start, new.start)
+                }
+            };
+            walls[0][o] = true;
+            walls[1][n] = true;
+        }
+        self.edited_moves(&mut old_fate, &mut new_fate, &walls, &mut changes)?;
         let mut layout = Layout {
             rows: Vec::new(),
             changes,
@@ -617,6 +632,7 @@ impl<'a> Aligner<'a> {
         &mut self,
         old_fate: &mut [Fate],
         new_fate: &mut [Fate],
+        [old_walls, new_walls]: &[Vec<bool>; 2],
         changes: &mut Vec<DraftChange>,
     ) -> Result<(), Cancelled> {
         let open_old: Vec<usize> = (0..old_fate.len())
@@ -678,14 +694,21 @@ impl<'a> Aligner<'a> {
             best.sort_unstable_by(|a, b| b.cmp(a));
             // The paragraph alone, and with the open paragraph after it: a moved paragraph that
             // one version breaks in two (segmented differently, or split) moves as a run.
+            // (Paragraph k joins the one before only if both are open and no segment starts at k.)
+            let joins = |fates: &[Fate], walls: &[bool], k: usize| {
+                k > 0
+                    && k < fates.len()
+                    && fates[k - 1] == Fate::Open
+                    && fates[k] == Fate::Open
+                    && !walls[k]
+            };
             let olds: Vec<Range<usize>> = std::iter::once(i..i + 1)
-                .chain((i + 1 < old_fate.len() && old_fate[i + 1] == Fate::Open).then(|| i..i + 2))
+                .chain(joins(old_fate, old_walls, i + 1).then(|| i..i + 2))
                 .collect();
             for &(_, j) in best.iter().take(4) {
-                let open = |k: usize| new_fate.get(k) == Some(&Fate::Open);
                 let news: Vec<Range<usize>> = std::iter::once(j..j + 1)
-                    .chain(open(j + 1).then(|| j..j + 2))
-                    .chain((j > 0 && open(j - 1)).then(|| j - 1..j + 1))
+                    .chain(joins(new_fate, new_walls, j + 1).then(|| j..j + 2))
+                    .chain(joins(new_fate, new_walls, j).then(|| j - 1..j + 1))
                     .collect();
                 for (o, n) in olds.iter().flat_map(|o| news.iter().map(move |n| (o, n))) {
                     let sim = self.run_similarity(o.clone(), n.clone());
@@ -741,9 +764,8 @@ impl<'a> Aligner<'a> {
 
 /// Anchors made only of a few paragraphs that occur more than once on a side (a rule line, a
 /// row of asterisks, "* *", a sentence said twice) next to a gap whose sides differ are not
-/// trusted: such a paragraph may have been paired with the wrong one of its
-/// copies. They join the gaps
-/// around them, whose word streams then place them ([`reflow`]).
+/// trusted: such a paragraph may have been paired with the wrong one of its copies. They join
+/// the gaps around them, whose word streams then place them ([`reflow`]).
 fn absorb_weak_anchors(
     segments: Vec<Segment>,
     [old_article, new_article]: [&Article; 2],
@@ -800,10 +822,9 @@ fn absorb_weak_anchors(
         _ => false,
     };
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
-    let mut k = 0;
-    while k < segments.len() {
+    for (k, segment) in segments.iter().enumerate() {
         let absorb = weak(k) && out.last().is_some_and(is_gap);
-        match (&segments[k], out.last_mut()) {
+        match (segment, out.last_mut()) {
             (Segment::Gap { old, new }, Some(Segment::Gap { old: o, new: n })) => {
                 o.end = old.end;
                 n.end = new.end;
@@ -814,7 +835,6 @@ fn absorb_weak_anchors(
             }
             (segment, _) => out.push(segment.clone()),
         }
-        k += 1;
     }
     out
 }
@@ -877,7 +897,7 @@ impl Layout {
             } else if i < old.end {
                 // A move shows all its paragraphs (one or two) on one row.
                 let (id, to) = match old_fate[i] {
-                    Fate::Moved(id) => (id, self.changes[id].old.end.min(old.end)),
+                    Fate::Moved(id) => (id, self.changes[id].old.end),
                     _ => (self.add(ChangeKind::Deleted, i..i + 1, j..j), i + 1),
                 };
                 self.rows.push(DraftRow {
@@ -889,7 +909,7 @@ impl Layout {
                 i = to;
             } else {
                 let (id, to) = match new_fate[j] {
-                    Fate::Moved(id) => (id, self.changes[id].new.end.min(new.end)),
+                    Fate::Moved(id) => (id, self.changes[id].new.end),
                     _ => (self.add(ChangeKind::Inserted, i..i, j..j + 1), j + 1),
                 };
                 self.rows.push(DraftRow {

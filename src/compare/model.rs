@@ -121,7 +121,7 @@ impl Change {
 
     /// Whether the change joins or splits paragraphs.
     pub fn is_split_or_merge(&self) -> bool {
-        self.old.len() > 1 || self.new.len() > 1
+        self.regrouping() != Regrouping::None
     }
 
     /// How the change's paragraphs correspond: one to one, split, merged, or broken differently

@@ -7,7 +7,8 @@ use super::model::{Change, Comparison, EditOp, Side};
 ///
 /// Each piece carries the whitespace that precedes it, so joining the `Equal` and `Delete`
 /// pieces gives the old text and joining `Equal` and `Insert` gives the new text (equal pieces
-/// are taken from the old text, so the new text comes back up to what the options fold).
+/// are taken from the old text, so the new text comes back up to what the options fold and, in
+/// a change whose paragraphs break differently on each side, up to where those breaks fall).
 pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, String)> {
     let old = change.text(comparison, Side::Old);
     let new = change.text(comparison, Side::New);
@@ -17,8 +18,7 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
 impl Change {
     /// [`edit_texts`] for a caller that already has the change's old and new texts.
     pub fn pieces(&self, old: &str, new: &str) -> Vec<(EditOp, String)> {
-        let change = self;
-        if change.edits.is_empty() {
+        if self.edits.is_empty() {
             let (old, new) = (old.to_owned(), new.to_owned());
             return match (old.is_empty(), new.is_empty()) {
                 (true, true) => Vec::new(),
@@ -28,8 +28,8 @@ impl Change {
             };
         }
         let (mut old_at, mut new_at) = (0, 0);
-        let mut out: Vec<(EditOp, String)> = Vec::with_capacity(change.edits.len());
-        for e in &change.edits {
+        let mut out: Vec<(EditOp, String)> = Vec::with_capacity(self.edits.len());
+        for e in &self.edits {
             let piece = match e.op {
                 EditOp::Equal => {
                     // Pieces carry the whitespace before them, except where a change opens one side

@@ -72,6 +72,15 @@ impl Stream {
         let k = self.starts.partition_point(|&s| s < at);
         (k < self.starts.len() && self.starts[k] == at).then_some(k)
     }
+
+    /// The paragraphs (relative to the gap) that start at a key position in `range`.
+    fn starts_within(&self, range: std::ops::RangeInclusive<usize>) -> Vec<usize> {
+        let first = self.starts.partition_point(|&s| s < *range.start());
+        (first..self.starts.len())
+            .take_while(|&k| self.starts[k] <= *range.end())
+            .filter(|&k| self.paragraph_at(self.starts[k]) == Some(k))
+            .collect()
+    }
 }
 
 /// Splits the gap `old` × `new` into blocks at the paragraph breaks both sides agree on. The
@@ -180,38 +189,27 @@ fn agreed_cuts(a: &Stream, b: &Stream, ops: &[DiffOp]) -> Vec<(usize, usize)> {
             cuts.push(cut);
         }
     };
-    // Old paragraph starts, in order, walked along with the ops.
-    let mut next_old = 1;
     for op in ops {
         let (o, n) = (op.old_range(), op.new_range());
         match *op {
-            DiffOp::Equal { .. } | DiffOp::Delete { .. } | DiffOp::Insert { .. } => {
-                // Every point of this op's path: along a diagonal for equal words, along one
-                // axis for a deletion or an insertion.
-                while next_old <= old_paras && a.starts[next_old] < o.start {
-                    next_old += 1;
-                }
-                if matches!(op, DiffOp::Insert { .. }) {
-                    if let Some(i) = a.paragraph_at(o.start) {
-                        for j in b.starts_within(n.start..=n.end) {
-                            add((i, j));
-                        }
-                    }
-                    continue;
-                }
-                let mut k = next_old;
-                while k <= old_paras && a.starts[k] <= o.end {
-                    let at = a.starts[k];
-                    let j_at = match op {
-                        DiffOp::Equal { .. } => n.start + (at - o.start),
+            // Every point of the op's path: along a diagonal for equal words, along one axis
+            // for a deletion or an insertion.
+            DiffOp::Equal { .. } | DiffOp::Delete { .. } => {
+                for i in a.starts_within(o.start..=o.end) {
+                    let at = match op {
+                        DiffOp::Equal { .. } => n.start + (a.starts[i] - o.start),
                         _ => n.start,
                     };
-                    if a.paragraph_at(at) == Some(k)
-                        && let Some(j) = b.paragraph_at(j_at)
-                    {
-                        add((k, j));
+                    if let Some(j) = b.paragraph_at(at) {
+                        add((i, j));
                     }
-                    k += 1;
+                }
+            }
+            DiffOp::Insert { .. } => {
+                if let Some(i) = a.paragraph_at(o.start) {
+                    for j in b.starts_within(n.start..=n.end) {
+                        add((i, j));
+                    }
                 }
             }
             DiffOp::Replace { .. } => {
@@ -225,20 +223,13 @@ fn agreed_cuts(a: &Stream, b: &Stream, ops: &[DiffOp]) -> Vec<(usize, usize)> {
     cuts
 }
 
-impl Stream {
-    /// The paragraphs (relative to the gap) that start at a key position in `range`.
-    fn starts_within(&self, range: std::ops::RangeInclusive<usize>) -> Vec<usize> {
-        let first = self.starts.partition_point(|&s| s < *range.start());
-        (first..self.starts.len())
-            .take_while(|&k| self.starts[k] <= *range.end())
-            .filter(|&k| self.paragraph_at(self.starts[k]) == Some(k))
-            .collect()
-    }
-}
-
 /// The number of equal keys the diff finds inside the block with key ranges `old` × `new`.
+/// The ops are in order, so only those that reach into `old` are looked at.
 fn common_in(ops: &[DiffOp], old: &Range<usize>, new: &Range<usize>) -> usize {
-    ops.iter()
+    let first = ops.partition_point(|op| op.old_range().end <= old.start);
+    ops[first..]
+        .iter()
+        .take_while(|op| op.old_range().start < old.end)
         .map(|op| match *op {
             DiffOp::Equal {
                 old_index,

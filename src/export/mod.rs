@@ -202,19 +202,20 @@ pub(crate) fn overview(comparison: &Comparison) -> String {
     out
 }
 
-/// "Layout only: 3 places where the same words are broken into paragraphs differently.", or
-/// `None` when the versions break paragraphs alike.
-pub fn layout_note(comparison: &Comparison) -> Option<String> {
-    match comparison.stats.reparagraphed {
-        0 => None,
-        1 => Some(
-            "Layout only, not counted as a change: 1 place where the same words are broken into paragraphs differently."
-                .to_owned(),
-        ),
-        n => Some(format!(
-            "Layout only, not counted as changes: {n} places where the same words are broken into paragraphs differently."
-        )),
-    }
+/// "Layout only, not counted as changes: 3 places where the same words are broken into
+/// paragraphs differently.", or `None` when the versions break paragraphs alike.
+pub(crate) fn layout_note(comparison: &Comparison) -> Option<String> {
+    let n = comparison.stats.reparagraphed;
+    let (changes, places) = if n == 1 {
+        ("a change", "place")
+    } else {
+        ("changes", "places")
+    };
+    (n > 0).then(|| {
+        format!(
+            "Layout only, not counted as {changes}: {n} {places} where the same words are broken into paragraphs differently."
+        )
+    })
 }
 
 /// The note shown when the time budget ran out.

@@ -187,22 +187,24 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     let mut current: Option<Builder> = None;
     for (i, line) in block.iter().enumerate() {
         let kind = markdown_kind(line.text);
+        let depth = indent(line.text);
         let starts_new = match &current {
             None => true,
             Some(b) => {
                 let previous = &block[i - 1];
                 // As in CommonMark, "2022. Xi said" wrapped onto a new line does not start a
-                // list: a numbered item interrupts prose only when it is numbered 1.
+                // list: an ordered item interrupts prose only with its first label ("1.", "a)"),
+                // and inside a list only right after the item it follows.
                 let interrupts = kind.is_some()
                     && list_marker(line.text.trim_start())
                         .is_none_or(|m| m.interrupts(list_marker(b.first_line.trim_start())));
                 let continues_item = b.kind == ParagraphKind::ListItem
                     && kind.is_none()
-                    && indent(line.text) > b.indent;
+                    && depth > indent(b.first_line);
                 // A short line before a shallower one is the first line of a paragraph whose
                 // first line is indented (as fmt wraps it), not a paragraph of its own.
                 let short = previous.width + 1 + first_word_width(line.text) + room <= width
-                    && indent(line.text) >= indent(previous.text);
+                    && depth >= indent(previous.text);
                 interrupts
                     || b.kind == ParagraphKind::Heading
                     || is_credit_line(line.text)
@@ -218,7 +220,6 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                 line.text,
                 line.number,
                 kind.unwrap_or(ParagraphKind::Text),
-                indent(line.text),
             ));
         }
         if let Some(b) = current.as_mut() {
@@ -243,23 +244,21 @@ fn indent(line: &str) -> usize {
 
 /// Accumulates lines of one paragraph, folding whitespace as it goes.
 struct Builder<'a> {
-    /// The paragraph's first line, whose list marker a following item must continue.
+    /// The paragraph's first line: its list marker is the one a following item must continue,
+    /// and its indentation the one a list item's continuation lines go deeper than.
     first_line: &'a str,
     text: String,
     line: usize,
     kind: ParagraphKind,
-    /// The indentation of its first line (a list item's continuation lines go deeper).
-    indent: usize,
 }
 
 impl<'a> Builder<'a> {
-    fn new(first_line: &'a str, line: usize, kind: ParagraphKind, indent: usize) -> Self {
+    fn new(first_line: &'a str, line: usize, kind: ParagraphKind) -> Self {
         Self {
             first_line,
             text: String::new(),
             line,
             kind,
-            indent,
         }
     }
 
