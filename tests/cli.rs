@@ -123,6 +123,29 @@ fn same_text_in_another_layout_exits_0() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("No changes."));
 }
 
+/// The first complaint: the GPL against itself re-wrapped by `fmt -w 40` (paragraphs
+/// broken differently in places) is no change, exits 0, and says where the layout differs.
+#[test]
+fn a_licence_rewrapped_by_fmt_exits_0_with_a_layout_note() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let out = summary(
+        &corpus.join("sources/gpl3.txt"),
+        &corpus.join("layout/gpl3.fmt40.txt"),
+        &["--format", "json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["changes"].as_array().map(Vec::len), Some(0));
+    let places = json["reparagraphed"].as_array().map_or(0, Vec::len);
+    assert!(places > 0, "fmt breaks some GPL paragraphs differently");
+    assert_eq!(json["stats"]["reparagraphed"], places);
+}
+
 #[test]
 fn options_decide_what_counts() {
     let dir = tempfile::tempdir().unwrap();
