@@ -23,7 +23,8 @@ pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
 pub(crate) use fold::{CURRENCY_SIGNS, fold_quote};
 
 pub use model::{
-    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Regrouping, Row, Side, Stats,
+    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Regrouping, Row, Shape,
+    Side, Stats,
 };
 pub use options::{CompareOptions, DEFAULT_TIME_BUDGET};
 pub use pieces::edit_texts;

@@ -31,18 +31,6 @@ pub enum ChangeKind {
     Deleted,
 }
 
-impl ChangeKind {
-    /// The word a reader sees, e.g. in a change list: "changed", "moved", ….
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Changed => "changed",
-            Self::Moved => "moved",
-            Self::Inserted => "inserted",
-            Self::Deleted => "deleted",
-        }
-    }
-}
-
 /// How the paragraphs of a change correspond ([`Change::regrouping`]). With no word changed, a
 /// regrouping is layout, not a change: it shows as a re-paragraphed row
 /// ([`Row::is_reparagraphed`]).
@@ -56,6 +44,61 @@ pub enum Regrouping {
     Merge,
     /// Several paragraphs on both sides, broken at different places.
     Both,
+}
+
+/// What a reader calls a change, read from its kind, its paragraphs and the row it shares
+/// ([`Comparison::shape`]). Every exporter, the change list and the gutter name changes with it,
+/// so they cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    /// One paragraph paired with one, its words edited.
+    Changed,
+    /// One old paragraph became several, with words edited.
+    Split,
+    /// Several old paragraphs became one, with words edited.
+    Merged,
+    /// Several paragraphs on both sides, broken at different places, with words edited.
+    Reparagraphed,
+    /// A paragraph that sits elsewhere in the new version.
+    Moved,
+    /// A paragraph only the new version has.
+    Inserted,
+    /// A paragraph only the old version has.
+    Deleted,
+    /// A deletion and an insertion sharing one row: a paragraph rewritten beyond pairing word
+    /// by word. Both halves have this shape.
+    Rewritten,
+}
+
+impl Shape {
+    /// The heading a summary gives the change: "Changed", "Split", "Re-paragraphed", ….
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Changed => "Changed",
+            Self::Split => "Split",
+            Self::Merged => "Merged",
+            Self::Reparagraphed => "Re-paragraphed",
+            Self::Moved => "Moved",
+            Self::Inserted => "Inserted",
+            Self::Deleted => "Deleted",
+            Self::Rewritten => "Rewritten",
+        }
+    }
+
+    /// The word a list shows: "changed", "split", ….
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Changed => "changed",
+            Self::Split => "split",
+            Self::Merged => "merged",
+            Self::Reparagraphed => "re-paragraphed",
+            Self::Moved => "moved",
+            Self::Inserted => "inserted",
+            Self::Deleted => "deleted",
+            Self::Rewritten => "rewritten",
+        }
+    }
 }
 
 /// One step of a word-level diff inside a change.
@@ -259,6 +302,45 @@ impl Comparison {
         let other = self.rows.get(c.old_row)?.new_change?;
         (c.kind == ChangeKind::Deleted && self.changes[other].kind == ChangeKind::Inserted)
             .then_some(other)
+    }
+
+    /// What a reader calls `change`, one of this comparison's [`Comparison::changes`].
+    pub fn shape(&self, change: &Change) -> Shape {
+        // The change on the other side of the change's own row: a deletion and an insertion
+        // sharing a row are one rewrite.
+        let partner = |row: usize, side: Side| {
+            let other = self.rows.get(row)?.change(side)?;
+            self.changes.get(other).map(|o| o.kind)
+        };
+        match change.kind {
+            ChangeKind::Changed => match change.regrouping() {
+                Regrouping::None => Shape::Changed,
+                Regrouping::Split => Shape::Split,
+                Regrouping::Merge => Shape::Merged,
+                Regrouping::Both => Shape::Reparagraphed,
+            },
+            ChangeKind::Moved => Shape::Moved,
+            ChangeKind::Deleted
+                if partner(change.old_row, Side::New) == Some(ChangeKind::Inserted) =>
+            {
+                Shape::Rewritten
+            }
+            ChangeKind::Inserted
+                if partner(change.new_row, Side::Old) == Some(ChangeKind::Deleted) =>
+            {
+                Shape::Rewritten
+            }
+            ChangeKind::Deleted => Shape::Deleted,
+            ChangeKind::Inserted => Shape::Inserted,
+        }
+    }
+
+    /// What a reader calls the change a row shows: the shape of its first change (old side
+    /// first), or `None` for a row with no change.
+    pub fn row_shape(&self, row: usize) -> Option<Shape> {
+        let r = self.rows.get(row)?;
+        let c = r.old_change.or(r.new_change)?;
+        self.changes.get(c).map(|c| self.shape(c))
     }
 
     /// Whether the versions are the same after the options' folding.

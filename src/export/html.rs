@@ -5,8 +5,7 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, file_rows,
-    overview,
+    APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
 };
 use crate::compare::{EditOp, Side, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -117,7 +116,7 @@ pub fn html(summary: &ChangeSummary) -> String {
                 out,
                 "<tr><td>{}</td><td class=\"kind\">{}<br>{}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
                 n + 1,
-                change_title(change),
+                comparison.shape(change).title(),
                 escape(&change_place(change)),
                 side(Side::Old),
                 side(Side::New)

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::compare::{ChangeKind, CompareOptions, EditOp, Side, Stats};
+use crate::compare::{ChangeKind, CompareOptions, EditOp, Shape, Side, Stats};
 use crate::document::LoadWarning;
 use crate::summary::{ChangeSummary, Facts, FileHeader, VERSION, timestamp};
 
@@ -65,6 +65,7 @@ impl<'a> FileOut<'a> {
 #[derive(Serialize)]
 struct ChangeOut {
     kind: ChangeKind,
+    shape: Shape,
     old_paragraphs: Vec<usize>,
     new_paragraphs: Vec<usize>,
     old_text: String,
@@ -86,6 +87,7 @@ pub fn json(summary: &ChangeSummary) -> String {
         let (old_text, new_text) = (c.text(comparison, Side::Old), c.text(comparison, Side::New));
         ChangeOut {
             kind: c.kind,
+            shape: comparison.shape(c),
             old_paragraphs: c.old.clone().map(|i| i + 1).collect(),
             new_paragraphs: c.new.clone().map(|i| i + 1).collect(),
             edits: c

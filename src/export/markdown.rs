@@ -3,8 +3,7 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, file_rows,
-    overview,
+    APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
 };
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
@@ -69,7 +68,7 @@ pub fn markdown(summary: &ChangeSummary) -> String {
             out,
             "{}. **{}** {}: {body}\n",
             n + 1,
-            change_title(change),
+            comparison.shape(change).title(),
             change_place(change)
         );
     }

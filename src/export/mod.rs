@@ -16,7 +16,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use write::{ExportError, write_atomically};
 
-use crate::compare::{Change, ChangeKind, Comparison, Regrouping};
+use crate::compare::{Change, Comparison};
 use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
@@ -117,22 +117,6 @@ pub(crate) fn change_place(change: &Change) -> String {
         (true, _) => format!("new {}", list(&change.new)),
         (_, true) => format!("old {}", list(&change.old)),
         _ => format!("{} → {}", list(&change.old), list(&change.new)),
-    }
-}
-
-/// The heading of a change: "Changed", "Split", "Merged", "Re-paragraphed", "Moved",
-/// "Inserted", "Deleted".
-pub(crate) fn change_title(change: &Change) -> &'static str {
-    match change.kind {
-        ChangeKind::Changed => match change.regrouping() {
-            Regrouping::None => "Changed",
-            Regrouping::Split => "Split",
-            Regrouping::Merge => "Merged",
-            Regrouping::Both => "Re-paragraphed",
-        },
-        ChangeKind::Moved => "Moved",
-        ChangeKind::Inserted => "Inserted",
-        ChangeKind::Deleted => "Deleted",
     }
 }
 

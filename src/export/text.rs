@@ -3,9 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{
-    APPROXIMATE_NOTE, change_place, change_title, facets, fact_place, facts_in_order, overview,
-};
+use super::{APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, overview};
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
 
@@ -57,7 +55,7 @@ pub fn text(summary: &ChangeSummary) -> String {
             out,
             "{}. {}, {}:",
             n + 1,
-            change_title(change),
+            comparison.shape(change).title(),
             change_place(change)
         );
         let mut body = String::new();

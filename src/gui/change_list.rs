@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::actions::Action;
-use crate::compare::{ChangeKind, Comparison, EditOp, Side};
+use crate::compare::{ChangeKind, Comparison, EditOp, Shape, Side};
 
 /// The list's cached snippets and scroll bookkeeping.
 #[derive(Debug, Default)]
@@ -74,9 +74,11 @@ impl ChangeList {
     }
 }
 
-/// "3. changed: limits on the relationship » boundaries on ties" (the default fonts have no arrows).
+/// "3. changed: limits on the relationship » boundaries on ties" (the default fonts have no arrows);
+/// the two halves of a rewrite read "rewritten: −old words" and "rewritten: +new words".
 fn entry(comparison: &Comparison, n: usize) -> String {
     let change = &comparison.changes[n];
+    let shape = comparison.shape(change);
     let snippet = match change.kind {
         ChangeKind::Changed | ChangeKind::Moved => {
             let old = change.text(comparison, Side::Old);
@@ -100,10 +102,16 @@ fn entry(comparison: &Comparison, n: usize) -> String {
                 (None, None) => shorten(&new),
             }
         }
+        ChangeKind::Inserted if shape == Shape::Rewritten => {
+            format!("+{}", shorten(&change.text(comparison, Side::New)))
+        }
+        ChangeKind::Deleted if shape == Shape::Rewritten => {
+            format!("−{}", shorten(&change.text(comparison, Side::Old)))
+        }
         ChangeKind::Inserted => shorten(&change.text(comparison, Side::New)),
         ChangeKind::Deleted => shorten(&change.text(comparison, Side::Old)),
     };
-    format!("{}. {}: {snippet}", n + 1, change.kind.label())
+    format!("{}. {}: {snippet}", n + 1, shape.label())
 }
 
 fn shorten(text: &str) -> String {

@@ -7,7 +7,7 @@ use super::find::Find;
 use super::layout::{Item, MARKER_HEIGHT, PAD_X, PAD_Y, RowLayout, moved_marker};
 use super::palette::Palette;
 use super::view::{ScrollTarget, View};
-use crate::compare::{ChangeKind, Comparison, Side};
+use crate::compare::{ChangeKind, Comparison, Shape, Side};
 
 /// Width of the gutter between the panes.
 pub const GUTTER: f32 = 22.0;
@@ -241,8 +241,8 @@ impl RowView<'_> {
                     Side::Old => "Old",
                     Side::New => "New",
                 };
-                let what = match kind {
-                    Some(k) => k.label(),
+                let what = match row.change(side) {
+                    Some(c) => self.comparison.shape(&self.comparison.changes[c]).label(),
                     None if row.is_reparagraphed() => "re-paragraphed, no change",
                     None => "unchanged",
                 };
@@ -345,13 +345,11 @@ impl RowView<'_> {
             .into_iter()
             .filter_map(|s| row.change(s).map(|c| (self.comparison.changes[c].kind, s)))
             .collect();
-        let (symbol, ink) = match kinds.as_slice() {
-            [(ChangeKind::Changed, _), ..] => ("±", p.current),
-            [(ChangeKind::Moved, _), ..] => ("»", p.moved_ink),
-            [(ChangeKind::Deleted, _), (ChangeKind::Inserted, _)] => ("±", p.current),
-            [(ChangeKind::Deleted, _), ..] => ("−", p.deleted_ink),
-            [(ChangeKind::Inserted, _), ..] => ("+", p.inserted_ink),
-            _ => ("•", p.current),
+        let (symbol, ink) = match self.comparison.row_shape(self.row) {
+            Some(Shape::Moved) => ("»", p.moved_ink),
+            Some(Shape::Deleted) => ("−", p.deleted_ink),
+            Some(Shape::Inserted) => ("+", p.inserted_ink),
+            Some(_) | None => ("±", p.current),
         };
         // A bar in each side's colour, then the symbol on top.
         let half = gutter.width() / 2.0;

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use redline::compare::{ChangeKind, CompareOptions, Comparer};
+use redline::compare::{ChangeKind, CompareOptions, Comparer, Shape};
 use redline::text::Article;
 
 use super::{diff, word_edits};
@@ -60,6 +60,7 @@ fn a_split_paragraph_pairs_one_with_two() {
         (ChangeKind::Changed, 1..2, 1..3)
     );
     assert!(c.is_split_or_merge());
+    assert_eq!(cmp.shape(c), Shape::Split);
     assert_eq!(word_edits(&cmp, c), ["+on Tuesday"]);
     assert_eq!(cmp.rows.len(), 3, "the split shares one row");
 }
@@ -90,6 +91,7 @@ fn merged_paragraphs_with_an_edit_pair_two_with_one() {
         (c.kind, c.old.clone(), c.new.clone()),
         (ChangeKind::Changed, 0..2, 0..1)
     );
+    assert_eq!(cmp.shape(c), Shape::Merged);
     assert_eq!(word_edits(&cmp, c), ["-three", "+six"]);
 }
 
@@ -106,6 +108,10 @@ fn unrelated_paragraphs_are_not_paired() {
         c.old_row, cmp.changes[1].new_row,
         "a rewrite shares one row"
     );
+    // Both halves are named a rewrite, so every reader lists them as one.
+    let shapes: Vec<Shape> = cmp.changes.iter().map(|c| cmp.shape(c)).collect();
+    assert_eq!(shapes, [Shape::Rewritten, Shape::Rewritten]);
+    assert_eq!(cmp.rewritten_as(0), Some(1));
 }
 
 #[test]
@@ -173,6 +179,16 @@ fn texts_in_different_languages_share_nothing() {
     let s = cmp.stats;
     assert_eq!((s.unchanged, s.changed, s.moved), (0, 0, 0), "{s:?}");
     assert_eq!((s.deleted, s.inserted), (300, 300));
+}
+
+#[test]
+fn an_insertion_or_deletion_on_its_own_row_is_not_a_rewrite() {
+    let old = "The intro stays as it was.\n\nOfficials declined to comment on the report.\n\nThe end stays too.";
+    let new = "The intro stays as it was.\n\nThe end stays too.\n\nMarkets rallied after the announcement on Friday.";
+    let cmp = diff(old, new);
+    let shapes: Vec<Shape> = cmp.changes.iter().map(|c| cmp.shape(c)).collect();
+    assert_eq!(shapes, [Shape::Deleted, Shape::Inserted], "{:#?}", cmp.rows);
+    assert_eq!(cmp.rewritten_as(0), None);
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn describe(cmp: &Comparison) -> String {
         .map(|c| {
             format!(
                 "{} old {:?} new {:?}: {:?}",
-                c.kind.label(),
+                cmp.shape(c).label(),
                 c.old,
                 c.new,
                 word_edits(cmp, c)
