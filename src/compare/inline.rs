@@ -71,13 +71,21 @@ impl<'a> SideTokens<'a> {
     }
 }
 
-/// Diffs the words of two texts; returns the edits and whether the deadline cut the search short.
-pub(crate) fn diff_words(
-    old: &str,
-    new: &str,
-    folder: &Folder,
-    deadline: Instant,
-) -> (Vec<Edit>, bool) {
+/// The word diff of two texts.
+pub(crate) struct WordDiff {
+    /// The edits a reader sees, after the cleanup.
+    pub edits: Vec<Edit>,
+    /// Whether the deadline cut the search short.
+    pub approximate: bool,
+    /// Share of the words, both sides together, that the shortest diff keeps in runs of two or
+    /// more tokens: how much text the two really share, measured before the cleanup folds
+    /// short runs into replacements. Lone matches are left out because any two paragraphs of
+    /// one language share "the" and commas.
+    pub shared: f64,
+}
+
+/// Diffs the words of two texts.
+pub(crate) fn diff_words(old: &str, new: &str, folder: &Folder, deadline: Instant) -> WordDiff {
     let (old_side, old_keys) = SideTokens::new(old, folder);
     let (new_side, new_keys) = SideTokens::new(new, folder);
     let ops = capture_diff_deadline(
@@ -90,9 +98,27 @@ pub(crate) fn diff_words(
     );
     let approximate = Instant::now() > deadline;
     let mut runs = runs_from_ops(&ops);
+    // Words only: a URL or a row of punctuation is many tokens but reads as little text.
+    let words =
+        |side: &SideTokens, run: Range<usize>| run.filter(|&pos| side.token(pos).is_word).count();
+    let kept: usize = runs
+        .iter()
+        .filter(|r| r.equal && r.old.len() >= 2)
+        .map(|r| words(&old_side, r.old.clone()))
+        .sum();
+    let total = words(&old_side, 0..old_keys.len()) + words(&new_side, 0..new_keys.len());
+    let shared = if total == 0 {
+        1.0
+    } else {
+        (2 * kept) as f64 / total as f64
+    };
     merge_short_equalities(&mut runs, &old_side, &new_side);
     slide_to_sentence_boundaries(&mut runs, &old_keys, &new_keys, &old_side, &new_side);
-    (edits_from_runs(&runs, &old_side, &new_side), approximate)
+    WordDiff {
+        edits: edits_from_runs(&runs, &old_side, &new_side),
+        approximate,
+        shared,
+    }
 }
 
 /// Collapses similar's ops into alternating equal and replacement runs.
@@ -112,6 +138,18 @@ fn runs_from_ops(ops: &[DiffOp]) -> Vec<Run> {
     runs
 }
 
+/// An equal run of this many words is kept whatever surrounds it: folded into a replacement,
+/// a clause both versions share would read as rewritten, and one fold makes the next edit
+/// larger, so a long paragraph could cascade into one wall of struck-out text.
+const KEEP_EQUAL_WORDS: usize = 5;
+
+fn long_enough(side: &SideTokens, run: &Range<usize>) -> bool {
+    run.clone()
+        .filter(|&pos| side.token(pos).is_word)
+        .nth(KEEP_EQUAL_WORDS - 1)
+        .is_some()
+}
+
 /// diff-match-patch's semantic rule: an equality no longer than the larger side of the edit
 /// before it and of the edit after it reads better as part of one replacement.
 ///
@@ -125,6 +163,9 @@ fn merge_short_equalities(runs: &mut Vec<Run>, old: &SideTokens, new: &SideToken
         out.push(run);
         while let [.., before, equal, after] = out.as_slice() {
             let short = len(old, &equal.old);
+            if equal.equal && long_enough(old, &equal.old) {
+                break;
+            }
             if before.equal
                 || !equal.equal
                 || after.equal

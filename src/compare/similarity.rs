@@ -1,55 +1,85 @@
 //! How alike two paragraphs are, by the words they share.
 
-/// The folded word keys of a paragraph, sorted, so two bags intersect in one merge pass.
+/// The folded word keys of a paragraph, sorted, so two bags intersect in one merge pass; and
+/// its word pairs (each word with the next), which tell text kept in runs from the common words
+/// any two paragraphs share.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct WordBag(Vec<u64>);
+pub(crate) struct WordBag {
+    words: Vec<u64>,
+    pairs: Vec<u64>,
+}
 
 impl WordBag {
     pub(crate) const fn empty() -> Self {
-        Self(Vec::new())
+        Self {
+            words: Vec::new(),
+            pairs: Vec::new(),
+        }
     }
 
+    /// The bag of a paragraph's word keys, in reading order.
     pub(crate) fn new(mut keys: Vec<u64>) -> Self {
+        let mut pairs: Vec<u64> = keys
+            .windows(2)
+            .map(|w| w[0].rotate_left(29) ^ w[1].wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
         keys.sort_unstable();
-        Self(keys)
+        pairs.sort_unstable();
+        Self { words: keys, pairs }
     }
 
     /// Both bags together, for a paragraph compared with two that may be its halves.
     pub(crate) fn union(&self, other: &Self) -> Self {
-        Self::new(self.0.iter().chain(&other.0).copied().collect())
+        let mut words: Vec<u64> = self.words.iter().chain(&other.words).copied().collect();
+        let mut pairs: Vec<u64> = self.pairs.iter().chain(&other.pairs).copied().collect();
+        words.sort_unstable();
+        pairs.sort_unstable();
+        Self { words, pairs }
     }
 
+    /// The number of words.
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.words.len()
     }
 
     /// The number of words the bags share, counting repeats as often as both have them.
     pub(crate) fn common(&self, other: &Self) -> usize {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        common_sorted(&self.words, &other.words)
+    }
+
+    /// The Dice coefficient of the bags' word pairs: near 0 for two paragraphs that only share
+    /// common words, about a half for a paragraph rewritten keeping half its words in runs.
+    pub(crate) fn pair_similarity(&self, other: &Self) -> f64 {
+        let shared = common_sorted(&self.pairs, &other.pairs);
+        dice(shared, self.pairs.len(), other.pairs.len())
     }
 
     /// The distinct keys, for indexing.
     pub(crate) fn distinct(&self) -> impl Iterator<Item = u64> + '_ {
         let mut last = None;
-        self.0.iter().copied().filter(move |&k| {
+        self.words.iter().copied().filter(move |&k| {
             let new = last != Some(k);
             last = Some(k);
             new
         })
     }
+}
+
+/// How many keys two sorted lists share, repeats counted as often as both have them.
+fn common_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The Dice coefficient of two bags: 2 × shared / (size a + size b), from 0.0 to 1.0.

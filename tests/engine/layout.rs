@@ -19,7 +19,7 @@ use crate::support::{Rng, wrap_lines};
 /// Prose paragraphs of the corpus's real texts. Paragraphs with a word that Markdown or a news
 /// layout reads as structure at the start of a line ("-", "1.", "(a)", "--With") are left out:
 /// wrapped onto a new line, such a word starts a list item or a credit line by design.
-fn pool() -> &'static [String] {
+pub(super) fn pool() -> &'static [String] {
     static POOL: OnceLock<Vec<String>> = OnceLock::new();
     POOL.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/sources");
@@ -71,7 +71,7 @@ fn looks_structural(word: &str) -> bool {
 }
 
 /// `count` paragraphs picked from the pool.
-fn pick(rng: &mut Rng, count: usize) -> Vec<String> {
+pub(super) fn pick(rng: &mut Rng, count: usize) -> Vec<String> {
     let pool = pool();
     (0..count)
         .map(|_| pool[rng.below(pool.len())].clone())

@@ -10,6 +10,7 @@ mod layout;
 mod loading;
 mod options;
 mod properties;
+mod revisions;
 mod sample;
 mod segmentation;
 
