@@ -166,11 +166,13 @@ impl<'a> Aligner<'a> {
         let mut changes = Vec::new();
         let segments = self.anchor(&old_keys, &new_keys);
         let segments = absorb_weak_anchors(segments, [self.old, self.new], [&old_keys, &new_keys]);
-        // After the weak anchors are absorbed: the anchors this step finds are often repeated
-        // paragraphs beside unbalanced gaps, which that step would undo.
+        let segments = self.settle_reflow(segments, &mut changes)?;
+        // After the weak anchors are absorbed (the anchors this step finds are often repeated
+        // paragraphs beside unbalanced gaps, which that step would undo) and after text broken
+        // into paragraphs differently is settled on its word stream, whose gaps this step must
+        // not recut.
         let segments = self.fewest_moves(segments, &old_keys, &new_keys);
         self.past_deadline();
-        let segments = self.settle_reflow(segments, &mut changes)?;
         let mut old_fate = vec![Fate::Open; self.old.paragraphs.len()];
         let mut new_fate = vec![Fate::Open; self.new.paragraphs.len()];
         for segment in &segments {
@@ -296,7 +298,7 @@ impl<'a> Aligner<'a> {
         segments
     }
 
-    /// Step 1a: a patience diff anchors on paragraphs that occur once, so one unique paragraph
+    /// Step 1c: a patience diff anchors on paragraphs that occur once, so one unique paragraph
     /// moved among identical ones (a row of asterisks, a repeated line) is kept in place and a
     /// dozen copies of the repeated one are reported moved around it. Where two gaps lean
     /// opposite ways (one has more new paragraphs, the other more old ones) and only a few

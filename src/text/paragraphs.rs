@@ -184,7 +184,10 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     // A break leaves "clearly" room when the next word and this much more would have fitted.
     let room = (width * 3 / 10).max(10);
 
+    let full = |l: &Line| l.width + room > width;
     let mut current: Option<Builder> = None;
+    // Whether the paragraph being built has a line that leaves no clear room.
+    let mut has_full = false;
     for (i, line) in block.iter().enumerate() {
         let kind = markdown_kind(line.text);
         let depth = indent(line.text);
@@ -204,7 +207,15 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                 // A short line before a shallower one is the first line of a paragraph whose
                 // first line is indented (as fmt wraps it), not a paragraph of its own.
                 let short = previous.width + 1 + first_word_width(line.text) + room <= width
-                    && depth >= indent(previous.text);
+                    && depth >= indent(previous.text)
+                    // A tool that would not join these two lines explains the short one, unless
+                    // they are a listing ("/dists/stable -> bullseye/"), which stays line by line.
+                    && !((indented_alike_with_other_spaces(previous.text, line.text)
+                        || fmt_remnant(&block[..i]))
+                        && (has_full
+                            || full(line)
+                            || block.get(i + 1).is_some_and(full)
+                            || ends_like_prose(previous.text)));
                 interrupts
                     || b.kind == ParagraphKind::Heading
                     || is_credit_line(line.text)
@@ -213,6 +224,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
             }
         };
         if starts_new {
+            has_full = false;
             if let Some(b) = current.take() {
                 out.push(b.finish());
             }
@@ -224,6 +236,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
         }
         if let Some(b) = current.as_mut() {
             b.push_line(line.text);
+            has_full |= full(line);
         }
     }
     if let Some(b) = current {
@@ -240,6 +253,40 @@ const DISPLAY_INDENT: usize = 8;
 /// counts one).
 fn indent(line: &str) -> usize {
     line.chars().take_while(|c| c.is_whitespace()).count()
+}
+
+/// Whether two lines are indented alike to the eye but with other characters, one of them with
+/// no-break spaces (the Debian FAQ indents lines with "\u{a0}\u{a0}\u{a0} "). fmt and par take a
+/// no-break space for a letter, so they never join such lines and leave the line before as short
+/// as it happens to be: its length says nothing about a paragraph break.
+fn indented_alike_with_other_spaces(a: &str, b: &str) -> bool {
+    let lead = |s: &'_ str| s.len() - s.trim_start().len();
+    let (x, y) = (&a[..lead(a)], &b[..lead(b)]);
+    x != y && indent(a) == indent(b) && (x.contains('\u{a0}') || y.contains('\u{a0}'))
+}
+
+/// Whether a line ends as a line of prose does: with a word or a sentence's punctuation, not with
+/// the slash, bracket or symbol a listing's line may end with.
+fn ends_like_prose(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(|c: char| c.is_alphanumeric() || ".,;:!?)\"'”’»".contains(c))
+}
+
+/// Whether the last of `lines`, not indented, is what fmt wrapped off the end of a line indented
+/// with no-break spaces: taking them for a word, fmt gives that line no indent and its
+/// continuation none either ("\u{a0}\u{a0}\u{a0}  this document under the", "conditions for
+/// verbatim copying,", "provided", then the paragraph goes on indented).
+fn fmt_remnant(lines: &[Line]) -> bool {
+    let margin = lines
+        .iter()
+        .rev()
+        .take_while(|l| indent(l.text) == 0)
+        .count();
+    margin > 0
+        && lines
+            .len()
+            .checked_sub(margin + 1)
+            .is_some_and(|k| lines[k].text.starts_with('\u{a0}'))
 }
 
 /// Accumulates lines of one paragraph, folding whitespace as it goes.

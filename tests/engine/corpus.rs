@@ -159,6 +159,29 @@ fn rewrapping_keeps_the_paragraphs_of_the_source() {
     }
 }
 
+/// The Debian FAQ indents some lines with no-break spaces ("\u{a0}\u{a0}\u{a0} this document"),
+/// which fmt takes for a word: it never joins such a line to its neighbours, leaving short lines
+/// around it, and puts what overflows it at the margin. Re-filled by fmt at any width, the FAQ
+/// still gives every prose paragraph of the source (its listings of short lines may join).
+#[test]
+fn fmt_keeps_the_faqs_paragraphs_despite_no_break_space_indents() {
+    let texts = |path: PathBuf| -> Vec<String> {
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 corpus file");
+        segment(&text).into_iter().map(|p| p.text).collect()
+    };
+    let source = texts(corpus("sources/debian-faq.txt"));
+    let prose: Vec<&String> = source
+        .iter()
+        .filter(|p| p.split(' ').count() >= 8 && p.ends_with(['.', '?', '!', ':', ')']))
+        .collect();
+    assert!(prose.len() > 120, "{} prose paragraphs", prose.len());
+    for variant in ["fmt40", "fmt72", "fmt120", "fmtu55", "crlf-fmt72"] {
+        let got = texts(corpus(&format!("layout/debian-faq.{variant}.txt")));
+        let missing: Vec<&&String> = prose.iter().filter(|p| !got.contains(p)).collect();
+        assert!(missing.is_empty(), "{variant}: {missing:#?}");
+    }
+}
+
 #[test]
 fn the_gpl_segments_as_its_paragraphs() {
     let text = std::fs::read_to_string(corpus("sources/gpl3.txt")).expect("the GPL");
