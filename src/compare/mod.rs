@@ -11,6 +11,7 @@ mod fold;
 mod inline;
 mod model;
 mod options;
+mod passages;
 mod pieces;
 mod reflow;
 mod similarity;
@@ -23,10 +24,11 @@ pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
 pub(crate) use fold::{CURRENCY_SIGNS, fold_quote};
 
 pub use model::{
-    Change, ChangeKind, Comparison, Edit, EditOp, PARAGRAPH_SEPARATOR, Regrouping, Row, Shape,
-    Side, Stats,
+    Change, ChangeKind, Comparison, Edit, EditOp, MovedPassage, PARAGRAPH_SEPARATOR, Regrouping,
+    Row, Shape, Side, Stats,
 };
 pub use options::{CompareOptions, DEFAULT_TIME_BUDGET};
+pub use passages::PASSAGE_THRESHOLD;
 pub use pieces::edit_texts;
 
 use crate::text::{Article, word_count};
@@ -113,6 +115,7 @@ impl<'a> Comparer<'a> {
         let diffs = self.word_diffs(&old, &new, &changes, &folder, deadline)?;
         approximate |= diffs.iter().any(|d| d.approximate);
         let mut comparison = assemble(old, new, self.options, rows, changes, diffs);
+        comparison.passages = passages::find(&comparison, &folder);
         comparison.approximate = approximate;
         comparison.elapsed = started.elapsed();
         self.report(1.0);
@@ -295,6 +298,7 @@ fn assemble(
         options,
         rows,
         changes,
+        passages: Vec::new(),
         stats,
         approximate: false,
         elapsed: Duration::ZERO,

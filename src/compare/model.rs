@@ -179,6 +179,23 @@ impl Change {
     }
 }
 
+/// Words deleted in one change and inserted, nearly the same, in another: a sentence or clause
+/// moved between paragraphs ([`Comparison::passages`]). The words still count as deleted and
+/// inserted in their changes; this says that the two are one passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MovedPassage {
+    /// The change the words left, as an index into [`Comparison::changes`].
+    pub from: usize,
+    /// Where they were: a byte range of the old text of that change ([`Change::text`]).
+    pub old: Range<usize>,
+    /// The change the words arrived in.
+    pub to: usize,
+    /// Where they are: a byte range of the new text of that change.
+    pub new: Range<usize>,
+    /// How alike the two runs are (Dice over words), from the passage threshold to 1.0.
+    pub similarity: f64,
+}
+
 /// One row of the side-by-side view: the paragraphs that correspond, on the same line.
 ///
 /// An empty range on one side is a placeholder (an insertion, deletion or move). A paragraph
@@ -265,6 +282,8 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// The changes in reading order (the order of their first row).
     pub changes: Vec<Change>,
+    /// Passages moved between paragraphs, in the order of the changes they leave.
+    pub passages: Vec<MovedPassage>,
     /// Counts and similarity.
     pub stats: Stats,
     /// Whether the time budget ran out and some diffs are not the shortest possible.
@@ -341,6 +360,23 @@ impl Comparison {
         let r = self.rows.get(row)?;
         let c = r.old_change.or(r.new_change)?;
         self.changes.get(c).map(|c| self.shape(c))
+    }
+
+    /// The paragraph (0-based, of `side`) that holds byte `at` of a change's text on that side.
+    pub fn paragraph_at(&self, change: &Change, side: Side, at: usize) -> usize {
+        let range = change.paragraphs(side);
+        let mut end = 0;
+        for (k, p) in self.article(side).paragraphs[range.clone()]
+            .iter()
+            .enumerate()
+        {
+            end += p.text.len();
+            if at < end {
+                return range.start + k;
+            }
+            end += PARAGRAPH_SEPARATOR.len();
+        }
+        range.end.saturating_sub(1).max(range.start)
     }
 
     /// Whether the versions are the same after the options' folding.

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::{
     APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
+    passage_views,
 };
 use crate::compare::{EditOp, Side, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -120,6 +121,22 @@ pub fn html(summary: &ChangeSummary) -> String {
                 escape(&change_place(change)),
                 side(Side::Old),
                 side(Side::New)
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    let passages = passage_views(comparison);
+    if !passages.is_empty() {
+        out.push_str("<h2>Moved passages</h2>\n<table>\n<tr><th>#</th><th>Where</th><th>Was</th><th>Is</th></tr>\n");
+        for (n, p) in passages.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"kind\">{}<br>{} alike</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
+                n + 1,
+                escape(&p.place),
+                p.alike,
+                escape(&p.old_text),
+                escape(&p.new_text)
             );
         }
         out.push_str("</table>\n");

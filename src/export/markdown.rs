@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{
     APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
+    passage_views,
 };
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
@@ -71,6 +72,24 @@ pub fn markdown(summary: &ChangeSummary) -> String {
             comparison.shape(change).title(),
             change_place(change)
         );
+    }
+    let passages = passage_views(comparison);
+    if !passages.is_empty() {
+        let _ = writeln!(out, "## Moved passages\n");
+    }
+    for (n, p) in passages.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}. {}, {} alike: {}",
+            n + 1,
+            p.place,
+            p.alike,
+            escape(&p.new_text)
+        );
+        if p.old_text != p.new_text {
+            let _ = write!(out, " (was: {})", escape(&p.old_text));
+        }
+        out.push_str("\n\n");
     }
     out
 }

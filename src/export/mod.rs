@@ -16,7 +16,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use write::{ExportError, write_atomically};
 
-use crate::compare::{Change, Comparison};
+use crate::compare::{Change, Comparison, PARAGRAPH_SEPARATOR, Side};
 use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
@@ -179,11 +179,79 @@ pub(crate) fn overview(comparison: &Comparison) -> String {
         s.words_deleted,
         s.similarity * 100.0
     );
+    match comparison.passages.len() {
+        0 => {}
+        1 => out.push_str(" 1 passage moved between paragraphs (under Moved passages)."),
+        n => out.push_str(&format!(
+            " {n} passages moved between paragraphs (under Moved passages)."
+        )),
+    }
     if let Some(note) = layout_note(comparison) {
         out.push(' ');
         out.push_str(&note);
     }
     out
+}
+
+/// A moved passage as the summaries list it.
+pub(crate) struct PassageView {
+    /// "old ¶3 (change 2) → new ¶7 (change 5)".
+    pub place: String,
+    /// The words where they were.
+    pub old_text: String,
+    /// The words where they are.
+    pub new_text: String,
+    /// "98%".
+    pub alike: String,
+    /// How alike, 0.0 to 1.0.
+    pub similarity: f64,
+    /// The changes it leaves and joins, numbered from 1 as the summaries number them.
+    pub from_change: usize,
+    /// See `from_change`.
+    pub to_change: usize,
+    /// The old paragraph it left and the new one it joined, numbered from 1.
+    pub old_paragraph: usize,
+    /// See `old_paragraph`.
+    pub new_paragraph: usize,
+}
+
+/// The comparison's moved passages, for the summaries and the JSON.
+pub(crate) fn passage_views(comparison: &Comparison) -> Vec<PassageView> {
+    comparison
+        .passages
+        .iter()
+        .filter_map(|p| {
+            let (from, to) = (
+                comparison.changes.get(p.from)?,
+                comparison.changes.get(p.to)?,
+            );
+            let old_text = from
+                .text(comparison, Side::Old)
+                .get(p.old.clone())?
+                .to_owned();
+            let new_text = to
+                .text(comparison, Side::New)
+                .get(p.new.clone())?
+                .to_owned();
+            let old_paragraph = comparison.paragraph_at(from, Side::Old, p.old.start) + 1;
+            let new_paragraph = comparison.paragraph_at(to, Side::New, p.new.start) + 1;
+            Some(PassageView {
+                place: format!(
+                    "old ¶{old_paragraph} (change {}) → new ¶{new_paragraph} (change {})",
+                    p.from + 1,
+                    p.to + 1
+                ),
+                old_text: old_text.replace(PARAGRAPH_SEPARATOR, " ¶ "),
+                new_text: new_text.replace(PARAGRAPH_SEPARATOR, " ¶ "),
+                alike: format!("{:.0}%", p.similarity * 100.0),
+                similarity: p.similarity,
+                from_change: p.from + 1,
+                to_change: p.to + 1,
+                old_paragraph,
+                new_paragraph,
+            })
+        })
+        .collect()
 }
 
 /// "Layout only, not counted as changes: 3 places where the same words are broken into

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::{APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, overview};
+use super::{
+    APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, overview, passage_views,
+};
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
 
@@ -70,6 +72,18 @@ pub fn text(summary: &ChangeSummary) -> String {
         }
         for paragraph in body.split("\n\n") {
             let _ = writeln!(out, "   {paragraph}");
+        }
+        out.push('\n');
+    }
+    let passages = passage_views(comparison);
+    if !passages.is_empty() {
+        heading(&mut out, "Moved passages");
+    }
+    for (n, p) in passages.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}, {} alike:", n + 1, p.place, p.alike);
+        let _ = writeln!(out, "   {}", p.new_text);
+        if p.old_text != p.new_text {
+            let _ = writeln!(out, "   (was: {})", p.old_text);
         }
         out.push('\n');
     }

@@ -30,11 +30,9 @@ impl ChangeList {
     ) -> Vec<Action> {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
-            self.entries = comparison
-                .changes
-                .iter()
-                .enumerate()
-                .map(|(n, _)| entry(comparison, n))
+            let moves = passage_notes(comparison);
+            self.entries = (0..comparison.changes.len())
+                .map(|n| entry(comparison, &moves, n))
                 .collect();
             self.shown_current = None;
         }
@@ -75,8 +73,9 @@ impl ChangeList {
 }
 
 /// "3. changed: limits on the relationship » boundaries on ties" (the default fonts have no arrows);
-/// the two halves of a rewrite read "rewritten: −old words" and "rewritten: +new words".
-fn entry(comparison: &Comparison, n: usize) -> String {
+/// the two halves of a rewrite read "rewritten: −old words" and "rewritten: +new words"; a
+/// change a passage left or joined says so: "2. changed (passage moved to 5): …".
+fn entry(comparison: &Comparison, moves: &[String], n: usize) -> String {
     let change = &comparison.changes[n];
     let shape = comparison.shape(change);
     let snippet = match change.kind {
@@ -111,7 +110,21 @@ fn entry(comparison: &Comparison, n: usize) -> String {
         ChangeKind::Inserted => shorten(&change.text(comparison, Side::New)),
         ChangeKind::Deleted => shorten(&change.text(comparison, Side::Old)),
     };
-    format!("{}. {}: {snippet}", n + 1, shape.label())
+    format!("{}. {}{}: {snippet}", n + 1, shape.label(), moves[n])
+}
+
+/// For each change, where its moved passages went or came from: " (passage moved to 5)".
+fn passage_notes(comparison: &Comparison) -> Vec<String> {
+    let mut notes = vec![String::new(); comparison.changes.len()];
+    for p in &comparison.passages {
+        if let Some(note) = notes.get_mut(p.from) {
+            note.push_str(&format!(" (passage moved to {})", p.to + 1));
+        }
+        if let Some(note) = notes.get_mut(p.to) {
+            note.push_str(&format!(" (passage moved from {})", p.from + 1));
+        }
+    }
+    notes
 }
 
 fn shorten(text: &str) -> String {

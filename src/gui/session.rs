@@ -249,6 +249,7 @@ impl Session {
             options: CompareOptions::default(),
             rows,
             changes: Vec::new(),
+            passages: Vec::new(),
             stats: Stats::default(),
             approximate: false,
             elapsed: Duration::ZERO,

@@ -66,6 +66,18 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
                 "+{} words · −{} words",
                 s.words_inserted, s.words_deleted
             ));
+            if !c.passages.is_empty() {
+                ui.separator();
+                let n = c.passages.len();
+                ui.label(format!(
+                    "{n} passage{} moved",
+                    if n == 1 { "" } else { "s" }
+                ))
+                .on_hover_text(
+                    "Sentences or clauses deleted in one paragraph and inserted, nearly the \
+                         same, in another: the change list says where each went.",
+                );
+            }
             if s.reparagraphed > 0 {
                 ui.separator();
                 ui.label(RichText::new(format!("{} re-paragraphed", s.reparagraphed)).weak())

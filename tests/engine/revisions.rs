@@ -3,7 +3,7 @@
 //! move, and a paragraph rewritten in place keeping about half its words is one changed pair.
 
 use proptest::prelude::*;
-use redline::compare::{ChangeKind, Comparison, Shape};
+use redline::compare::{ChangeKind, Comparison, Shape, Side};
 
 use super::diff;
 use super::layout::{pick, pool};
@@ -146,5 +146,53 @@ proptest! {
             "kept {kept:.2}: {:?}\nold: {:?}\nnew: {:?}",
             reading(&cmp), context, new
         );
+    }
+
+    /// A sentence moved nearly verbatim from one paragraph to another, while the paragraph it
+    /// left was split, is reported as one moved passage, not only as words deleted here and
+    /// inserted there.
+    #[test]
+    fn a_sentence_moved_into_another_paragraph_is_a_moved_passage(
+        seed in any::<u64>(),
+        split in any::<bool>(),
+        reword in any::<bool>(),
+    ) {
+        let mut rng = Rng::new(seed);
+        let context = pick(&mut rng, 5);
+        let sentences: Vec<&str> = context[1].split_inclusive(". ").collect();
+        let moved = sentences.last().copied().unwrap_or_default().trim();
+        prop_assume!(sentences.len() >= 3 && moved.split(' ').count() >= 8);
+        prop_assume!(context.iter().filter(|p| **p == context[1]).count() == 1);
+        let rest: Vec<&str> = sentences[..sentences.len() - 1].iter().map(|s| s.trim()).collect();
+        let arrived = if reword {
+            // One word changed on the way: still nearly verbatim.
+            let mut words: Vec<&str> = moved.split(' ').collect();
+            let at = words.len() / 2;
+            words[at] = "altered";
+            words.join(" ")
+        } else {
+            moved.to_owned()
+        };
+        let mut new = context.clone();
+        new[3] = format!("{} {arrived}", context[3]);
+        if split {
+            let cut = rest.len() / 2;
+            new[1] = rest[..cut].join(" ");
+            new.insert(2, rest[cut..].join(" "));
+        } else {
+            new[1] = rest.join(" ");
+        }
+        let cmp = diff(&context.join("\n\n"), &new.join("\n\n"));
+        // The passage is the sentence (with the rest of its paragraph, when that paragraph is a
+        // line too short to pair with its old self), from the change of old ¶2 to new ¶4's.
+        let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let found = cmp.passages.iter().any(|p| {
+            let (from, to) = (&cmp.changes[p.from], &cmp.changes[p.to]);
+            let shown = words(&to.text(&cmp, Side::New)[p.new.clone()]);
+            from.old.contains(&1)
+                && cmp.paragraph_at(to, Side::New, p.new.start) == new.len() - 2
+                && shown.ends_with(&words(&arrived))
+        });
+        prop_assert!(found, "{:?}\n{:?}", reading(&cmp), cmp.passages);
     }
 }
