@@ -119,6 +119,22 @@ fn cases() -> Vec<Case> {
             expect: Compares(|c| c.old.paragraphs.len() == 1_000_000),
         },
         Case {
+            name: "300,000 short lines of several words, no blank line",
+            // Each line is looked at against the lines before it in its block: that must not
+            // mean all of them (a look back over every unindented line was quadratic here).
+            make: |d| {
+                write(
+                    d,
+                    "listing.txt",
+                    (0..300_000)
+                        .map(|i| format!("line {i} says {}\n", "more ".repeat(i % 5)))
+                        .collect::<String>(),
+                )
+            },
+            reference: None,
+            expect: Compares(|c| c.is_identical() && c.old.words >= 900_000),
+        },
+        Case {
             name: "NUL bytes",
             make: |d| write(d, "nul.bin", b"text\0\0\0more"),
             reference: Some(SAMPLE),

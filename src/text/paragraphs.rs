@@ -188,6 +188,9 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     let mut current: Option<Builder> = None;
     // Whether the paragraph being built has a line that leaves no clear room.
     let mut has_full = false;
+    // The last line so far indented at all (kept as we go: looking back for it from each line
+    // would be quadratic in a block of lines at the margin).
+    let mut last_indented: Option<&str> = None;
     for (i, line) in block.iter().enumerate() {
         let kind = markdown_kind(line.text);
         let depth = indent(line.text);
@@ -211,7 +214,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                     // A tool that would not join these two lines explains the short one, unless
                     // they are a listing ("/dists/stable -> bullseye/"), which stays line by line.
                     && !((indented_alike_with_other_spaces(previous.text, line.text)
-                        || fmt_remnant(&block[..i]))
+                        || fmt_remnant(last_indented, previous.text))
                         && (has_full
                             || full(line)
                             || block.get(i + 1).is_some_and(full)
@@ -237,6 +240,9 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
         if let Some(b) = current.as_mut() {
             b.push_line(line.text);
             has_full |= full(line);
+        }
+        if depth > 0 {
+            last_indented = Some(line.text);
         }
     }
     if let Some(b) = current {
@@ -272,21 +278,13 @@ fn ends_like_prose(line: &str) -> bool {
         .ends_with(|c: char| c.is_alphanumeric() || ".,;:!?)\"'”’»".contains(c))
 }
 
-/// Whether the last of `lines`, not indented, is what fmt wrapped off the end of a line indented
-/// with no-break spaces: taking them for a word, fmt gives that line no indent and its
-/// continuation none either ("\u{a0}\u{a0}\u{a0}  this document under the", "conditions for
-/// verbatim copying,", "provided", then the paragraph goes on indented).
-fn fmt_remnant(lines: &[Line]) -> bool {
-    let margin = lines
-        .iter()
-        .rev()
-        .take_while(|l| indent(l.text) == 0)
-        .count();
-    margin > 0
-        && lines
-            .len()
-            .checked_sub(margin + 1)
-            .is_some_and(|k| lines[k].text.starts_with('\u{a0}'))
+/// Whether `line`, not indented, is what fmt wrapped off the end of a line indented with
+/// no-break spaces, `indented` being the last indented line before it in its block: taking them
+/// for a word, fmt gives that line no indent and its continuation none either
+/// ("\u{a0}\u{a0}\u{a0}  this document under the", "conditions for verbatim copying,",
+/// "provided", then the paragraph goes on indented).
+fn fmt_remnant(indented: Option<&str>, line: &str) -> bool {
+    indent(line) == 0 && indented.is_some_and(|l| l.starts_with('\u{a0}'))
 }
 
 /// Accumulates lines of one paragraph, folding whitespace as it goes.
