@@ -25,6 +25,10 @@ pub const PASSAGE_THRESHOLD: f64 = 0.8;
 /// went to.
 const MAX_POSTINGS: usize = 32;
 
+/// Inserted runs compared word by word with each deleted run: those sharing the most distinct
+/// words with it.
+const MAX_COMPARED: usize = 8;
+
 /// A deleted or inserted run of words: which change, and where in that change's text.
 struct Run {
     change: usize,
@@ -116,11 +120,22 @@ pub(crate) fn find(comparison: &Comparison, folder: &Folder) -> Vec<MovedPassage
             let to = inserted[n].change;
             to != run.change && comparison.rewritten_as(run.change) != Some(to)
         };
-        let best = shared
-            .keys()
-            .filter(|&&n| elsewhere(n))
-            .filter(|&&n| dice_bound(run.bag.len(), inserted[n].bag.len()) >= PASSAGE_THRESHOLD)
-            .map(|&n| {
+        // Only the runs that share the most distinct words are compared word by word: a run
+        // compared with every run that shares one word with it would cost its length times
+        // theirs.
+        let mut likely: Vec<(usize, usize)> = shared
+            .iter()
+            .map(|(&n, &count)| (count, n))
+            .filter(|&(_, n)| elsewhere(n))
+            .filter(|&(_, n)| dice_bound(run.bag.len(), inserted[n].bag.len()) >= PASSAGE_THRESHOLD)
+            .collect();
+        let keep = likely.len().min(MAX_COMPARED);
+        if keep < likely.len() {
+            likely.select_nth_unstable_by(keep, |a, b| b.cmp(a));
+        }
+        let best = likely[..keep]
+            .iter()
+            .map(|&(_, n)| {
                 let other = &inserted[n].bag;
                 (dice(run.bag.common(other), run.bag.len(), other.len()), n)
             })
