@@ -23,17 +23,23 @@ fn summary(old: &Path, new: &Path, extra: &[&str]) -> Output {
     redline(&args)
 }
 
+/// `summary --format json`, checked to exit with `code`, parsed.
+fn json_summary(old: &Path, new: &Path, code: i32) -> serde_json::Value {
+    let out = summary(old, new, &["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn different_files_exit_1_with_json_that_follows_the_schema() {
     let (old, new) = samples();
-    let out = summary(&old, &new, &["--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json_summary(&old, &new, 1);
     assert_eq!(json["format"], "redline-summary");
     assert_eq!(json["version"], 1);
     for side in ["old", "new"] {
@@ -128,22 +134,53 @@ fn same_text_in_another_layout_exits_0() {
 #[test]
 fn a_licence_rewrapped_by_fmt_exits_0_with_a_layout_note() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    let out = summary(
+    let json = json_summary(
         &corpus.join("sources/gpl3.txt"),
         &corpus.join("layout/gpl3.fmt40.txt"),
-        &["--format", "json"],
+        0,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["changes"].as_array().map(Vec::len), Some(0));
     let places = json["reparagraphed"].as_array().map_or(0, Vec::len);
     assert!(places > 0, "fmt breaks some GPL paragraphs differently");
     assert_eq!(json["stats"]["reparagraphed"], places);
+}
+
+/// A sentence that leaves a paragraph (split on the way) for another one, one word changed:
+/// every summary names it as a moved passage, with where it went.
+#[test]
+fn a_sentence_moved_to_another_paragraph_is_listed_as_a_moved_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    let intro = "The first paragraph of the report sets out the scope of the inquiry and who took part in it.";
+    let first = "The second finding concerns the water supply. Tests carried out in March showed levels of lead above the legal limit in three of the five districts that were sampled.";
+    let second = "The council said it would replace the old pipes by the end of next year, at a cost of four million pounds.";
+    let moved = "The panel also heard from residents who live near the plant, many of whom said they had not been told about the tests.";
+    let third = "A third finding deals with air quality near the main road, where readings were taken over six months.";
+    let last =
+        "The report ends with eleven recommendations for the council and the regional authority.";
+    std::fs::write(
+        &old,
+        format!("{intro}\n\n{first} {second} {moved}\n\n{third}\n\n{last}\n"),
+    )
+    .unwrap();
+    let arrived = moved.replace("near", "close to");
+    std::fs::write(
+        &new,
+        format!("{intro}\n\n{first}\n\n{second}\n\n{third}\n\n{last} {arrived}\n"),
+    )
+    .unwrap();
+    let json = json_summary(&old, &new, 1);
+    let passages = json["moved_passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 1, "{json:#}");
+    assert_eq!(
+        (&passages[0]["old_paragraph"], &passages[0]["new_paragraph"]),
+        (&serde_json::json!(2), &serde_json::json!(5))
+    );
+    assert_eq!(passages[0]["new_text"], arrived.as_str());
+    let md = String::from_utf8_lossy(&summary(&old, &new, &[]).stdout).into_owned();
+    assert!(md.contains("1 passage moved between paragraphs"), "{md}");
+    assert!(md.contains("## Moved passages"), "{md}");
+    assert!(md.contains("old ¶2 (change 1) → new ¶5 (change 2)"), "{md}");
 }
 
 #[test]

@@ -131,10 +131,9 @@ pub fn html(summary: &ChangeSummary) -> String {
         for (n, p) in passages.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td class=\"kind\">{}<br>{} alike</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
+                "<tr><td>{}</td><td class=\"kind\">{}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
                 n + 1,
-                escape(&p.place),
-                p.alike,
+                escape(&p.place()),
                 escape(&p.old_text),
                 escape(&p.new_text)
             );

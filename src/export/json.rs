@@ -26,7 +26,7 @@ struct Summary<'a> {
     facts: &'a Facts,
     changes: Vec<ChangeOut>,
     /// Sentences or clauses deleted in one change and inserted, nearly the same, in another.
-    moved_passages: Vec<PassageOut>,
+    moved_passages: Vec<super::PassageView>,
     /// Where the same words are broken into paragraphs differently: not changes.
     reparagraphed: Vec<LayoutOut>,
 }
@@ -76,17 +76,6 @@ struct ChangeOut {
 }
 
 #[derive(Serialize)]
-struct PassageOut {
-    from_change: usize,
-    to_change: usize,
-    old_paragraph: usize,
-    new_paragraph: usize,
-    old_text: String,
-    new_text: String,
-    similarity: f64,
-}
-
-#[derive(Serialize)]
 struct EditOut {
     op: EditOp,
     text: String,
@@ -125,18 +114,7 @@ pub fn json(summary: &ChangeSummary) -> String {
         elapsed_ms: comparison.elapsed.as_millis(),
         facts: &summary.facts,
         changes,
-        moved_passages: super::passage_views(comparison)
-            .into_iter()
-            .map(|v| PassageOut {
-                from_change: v.from_change,
-                to_change: v.to_change,
-                old_paragraph: v.old_paragraph,
-                new_paragraph: v.new_paragraph,
-                old_text: v.old_text,
-                new_text: v.new_text,
-                similarity: v.similarity,
-            })
-            .collect(),
+        moved_passages: super::passage_views(comparison),
         reparagraphed: comparison
             .rows
             .iter()

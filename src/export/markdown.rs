@@ -78,14 +78,7 @@ pub fn markdown(summary: &ChangeSummary) -> String {
         let _ = writeln!(out, "## Moved passages\n");
     }
     for (n, p) in passages.iter().enumerate() {
-        let _ = write!(
-            out,
-            "{}. {}, {} alike: {}",
-            n + 1,
-            p.place,
-            p.alike,
-            escape(&p.new_text)
-        );
+        let _ = write!(out, "{}. {}: {}", n + 1, p.place(), escape(&p.new_text));
         if p.old_text != p.new_text {
             let _ = write!(out, " (was: {})", escape(&p.old_text));
         }

@@ -193,26 +193,37 @@ pub(crate) fn overview(comparison: &Comparison) -> String {
     out
 }
 
-/// A moved passage as the summaries list it.
+/// A moved passage as the summaries list it, and as the JSON's `moved_passages` holds it.
+#[derive(serde::Serialize)]
 pub(crate) struct PassageView {
-    /// "old ¶3 (change 2) → new ¶7 (change 5)".
-    pub place: String,
+    /// The change it leaves, numbered from 1 as the summaries number changes.
+    pub from_change: usize,
+    /// The change it joins, numbered from 1.
+    pub to_change: usize,
+    /// The old paragraph it left, numbered from 1.
+    pub old_paragraph: usize,
+    /// The new paragraph it joined, numbered from 1.
+    pub new_paragraph: usize,
     /// The words where they were.
     pub old_text: String,
     /// The words where they are.
     pub new_text: String,
-    /// "98%".
-    pub alike: String,
-    /// How alike, 0.0 to 1.0.
+    /// How alike the two are, 0.0 to 1.0.
     pub similarity: f64,
-    /// The changes it leaves and joins, numbered from 1 as the summaries number them.
-    pub from_change: usize,
-    /// See `from_change`.
-    pub to_change: usize,
-    /// The old paragraph it left and the new one it joined, numbered from 1.
-    pub old_paragraph: usize,
-    /// See `old_paragraph`.
-    pub new_paragraph: usize,
+}
+
+impl PassageView {
+    /// "old ¶3 (change 2) → new ¶7 (change 5), 98% alike".
+    pub fn place(&self) -> String {
+        format!(
+            "old ¶{} (change {}) → new ¶{} (change {}), {:.0}% alike",
+            self.old_paragraph,
+            self.from_change,
+            self.new_paragraph,
+            self.to_change,
+            self.similarity * 100.0
+        )
+    }
 }
 
 /// The comparison's moved passages, for the summaries and the JSON.
@@ -225,30 +236,20 @@ pub(crate) fn passage_views(comparison: &Comparison) -> Vec<PassageView> {
                 comparison.changes.get(p.from)?,
                 comparison.changes.get(p.to)?,
             );
-            let old_text = from
-                .text(comparison, Side::Old)
-                .get(p.old.clone())?
-                .to_owned();
-            let new_text = to
-                .text(comparison, Side::New)
-                .get(p.new.clone())?
-                .to_owned();
-            let old_paragraph = comparison.paragraph_at(from, Side::Old, p.old.start) + 1;
-            let new_paragraph = comparison.paragraph_at(to, Side::New, p.new.start) + 1;
+            let old_text = from.text(comparison, Side::Old);
+            let new_text = to.text(comparison, Side::New);
             Some(PassageView {
-                place: format!(
-                    "old ¶{old_paragraph} (change {}) → new ¶{new_paragraph} (change {})",
-                    p.from + 1,
-                    p.to + 1
-                ),
-                old_text: old_text.replace(PARAGRAPH_SEPARATOR, " ¶ "),
-                new_text: new_text.replace(PARAGRAPH_SEPARATOR, " ¶ "),
-                alike: format!("{:.0}%", p.similarity * 100.0),
-                similarity: p.similarity,
                 from_change: p.from + 1,
                 to_change: p.to + 1,
-                old_paragraph,
-                new_paragraph,
+                old_paragraph: comparison.paragraph_at(from, Side::Old, p.old.start) + 1,
+                new_paragraph: comparison.paragraph_at(to, Side::New, p.new.start) + 1,
+                old_text: old_text
+                    .get(p.old.clone())?
+                    .replace(PARAGRAPH_SEPARATOR, " ¶ "),
+                new_text: new_text
+                    .get(p.new.clone())?
+                    .replace(PARAGRAPH_SEPARATOR, " ¶ "),
+                similarity: p.similarity,
             })
         })
         .collect()

@@ -80,7 +80,7 @@ pub fn text(summary: &ChangeSummary) -> String {
         heading(&mut out, "Moved passages");
     }
     for (n, p) in passages.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}, {} alike:", n + 1, p.place, p.alike);
+        let _ = writeln!(out, "{}. {}:", n + 1, p.place());
         let _ = writeln!(out, "   {}", p.new_text);
         if p.old_text != p.new_text {
             let _ = writeln!(out, "   (was: {})", p.old_text);
