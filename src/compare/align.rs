@@ -15,7 +15,7 @@
 //!    reading order; a deletion and an insertion at the same place share a row.
 
 // Keyed by paragraph keys and indices, which need no SipHash.
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -51,6 +51,11 @@ const PAIR_RUNS: f64 = 0.2;
 /// A paragraph found elsewhere counts as moved (and edited) at this similarity. Higher than
 /// [`PAIR_THRESHOLD`] because its position gives no support.
 pub const MOVE_THRESHOLD: f64 = 0.6;
+
+/// A paragraph that the other version breaks into more parts than a move is first compared
+/// with (one or two) is followed up when at least this share of the smaller side's words is in
+/// the other: a part of it.
+const GROWN_CONTAINMENT: f64 = 0.8;
 
 /// Each part of a split (or merge) must have at least this share of its words in the other side.
 const SPLIT_CONTAINMENT: f64 = 0.6;
@@ -166,7 +171,7 @@ impl<'a> Aligner<'a> {
         let mut changes = Vec::new();
         let segments = self.anchor(&old_keys, &new_keys);
         let segments = absorb_weak_anchors(segments, [self.old, self.new], [&old_keys, &new_keys]);
-        let segments = self.settle_reflow(segments, &mut changes)?;
+        let segments = self.settle_reflow(segments, [&old_keys, &new_keys], &mut changes)?;
         // After the weak anchors are absorbed (the anchors this step finds are often repeated
         // paragraphs beside unbalanced gaps, which that step would undo) and after text broken
         // into paragraphs differently is settled on its word stream, whose gaps this step must
@@ -372,9 +377,15 @@ impl<'a> Aligner<'a> {
     fn settle_reflow(
         &mut self,
         segments: Vec<Segment>,
+        [old_keys, new_keys]: [&[u64]; 2],
         changes: &mut Vec<DraftChange>,
     ) -> Result<Vec<Segment>, Cancelled> {
         let mut out = Vec::with_capacity(segments.len());
+        // Each side's paragraph keys, built the first time a gap needs them.
+        let key_sets: [std::cell::OnceCell<HashSet<u64>>; 2] = Default::default();
+        let found_in = |side: usize| {
+            key_sets[side].get_or_init(|| [old_keys, new_keys][side].iter().copied().collect())
+        };
         for segment in segments {
             let Segment::Gap { old, new } = &segment else {
                 out.push(segment);
@@ -398,12 +409,22 @@ impl<'a> Aligner<'a> {
                 continue;
             }
             self.check_cancel()?;
+            // A paragraph that the other version has word for word (elsewhere) moved; it is no
+            // deletion or insertion inside a block.
+            let moved = |old_side: bool, k: usize| {
+                if old_side {
+                    found_in(1).contains(&old_keys[k])
+                } else {
+                    found_in(0).contains(&new_keys[k])
+                }
+            };
             let blocks = reflow::blocks(
                 self.old,
                 self.new,
                 old.clone(),
                 new.clone(),
                 &self.folder,
+                &moved,
                 self.deadline,
             );
             self.past_deadline();
@@ -715,12 +736,16 @@ impl<'a> Aligner<'a> {
             .filter(|&j| new_fate[j] == Fate::Open)
             .collect();
         // Only paragraphs with a partner of a length that could reach the threshold are worth
-        // the cost of their word bags (a 50 MB paragraph has none).
+        // the cost of their word bags (a 50 MB paragraph has none). A paragraph of ordinary
+        // length may also be one of many parts of a moved paragraph, or have moved broken into
+        // many parts, whose lengths say nothing.
+        const ANY_PARTNER_UP_TO: usize = 1000;
         let plausible = |words: &[usize], w: usize| {
             let i = words.partition_point(|&o| o < w.div_ceil(3));
-            words
-                .get(i)
-                .is_some_and(|&o| o <= w.saturating_mul(3).max(1))
+            w <= ANY_PARTNER_UP_TO
+                || words
+                    .get(i)
+                    .is_some_and(|&o| o <= w.saturating_mul(3).max(1))
         };
         let words_of = |a: &Article, list: &[usize]| {
             let mut w: Vec<usize> = list.iter().map(|&i| a.paragraphs[i].words).collect();
@@ -784,9 +809,19 @@ impl<'a> Aligner<'a> {
                     .chain(joins(new_fate, new_walls, j).then(|| j - 1..j + 1))
                     .collect();
                 for (o, n) in olds.iter().flat_map(|o| news.iter().map(move |n| (o, n))) {
-                    let sim = self.run_similarity(o.clone(), n.clone());
+                    let (sim, contained) = self.run_match(o.clone(), n.clone());
                     if sim >= MOVE_THRESHOLD {
                         candidates.push((sim, o.clone(), n.clone()));
+                    } else if contained >= GROWN_CONTAINMENT {
+                        // One part of a paragraph broken into many: alike enough once the
+                        // parts beside it are taken in.
+                        let fates = [&*old_fate, &*new_fate];
+                        let (o, n) =
+                            self.grow_move(o.clone(), n.clone(), fates, [old_walls, new_walls]);
+                        let sim = self.run_match(o.clone(), n.clone()).0;
+                        if sim >= MOVE_THRESHOLD {
+                            candidates.push((sim, o, n));
+                        }
                     }
                 }
             }
@@ -802,6 +837,7 @@ impl<'a> Aligner<'a> {
                 fates[r.clone()].iter().all(|&f| f == Fate::Open)
             };
             if open(old_fate, &o) && open(new_fate, &n) {
+                let (o, n) = self.grow_move(o, n, [old_fate, new_fate], [old_walls, new_walls]);
                 old_fate[o.clone()].fill(Fate::Moved(changes.len()));
                 new_fate[n.clone()].fill(Fate::Moved(changes.len()));
                 changes.push(DraftChange {
@@ -814,8 +850,56 @@ impl<'a> Aligner<'a> {
         Ok(())
     }
 
-    /// The Dice similarity of two runs of paragraphs (one or two a side), by their words.
-    fn run_similarity(&mut self, old: Range<usize>, new: Range<usize>) -> f64 {
+    /// Takes into a move the open paragraphs beside it, on either side, that make the two runs
+    /// more alike: a moved paragraph that the other version breaks into three or more (each
+    /// verse on its own line, say) is one move, not a move of two parts and an insertion.
+    fn grow_move(
+        &mut self,
+        mut old: Range<usize>,
+        mut new: Range<usize>,
+        fates: [&[Fate]; 2],
+        walls: [&[bool]; 2],
+    ) -> (Range<usize>, Range<usize>) {
+        /// A run grows by at most this many paragraphs, which keeps each move's cost bounded.
+        const MAX_GROWTH: usize = 8;
+        let mut sim = self.run_match(old.clone(), new.clone()).0;
+        for _ in 0..MAX_GROWTH {
+            // The open paragraph after each run and the one before it, if no segment divides
+            // them from the run.
+            let after = |r: &Range<usize>, side: usize| {
+                (r.end < fates[side].len()
+                    && fates[side][r.end] == Fate::Open
+                    && !walls[side][r.end])
+                    .then(|| r.start..r.end + 1)
+            };
+            let before = |r: &Range<usize>, side: usize| {
+                (r.start > 0 && fates[side][r.start - 1] == Fate::Open && !walls[side][r.start])
+                    .then(|| r.start - 1..r.end)
+            };
+            let options: Vec<(Range<usize>, Range<usize>)> = [
+                after(&old, 0).map(|o| (o, new.clone())),
+                before(&old, 0).map(|o| (o, new.clone())),
+                after(&new, 1).map(|n| (old.clone(), n)),
+                before(&new, 1).map(|n| (old.clone(), n)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let best = options
+                .into_iter()
+                .map(|(o, n)| (self.run_match(o.clone(), n.clone()).0, o, n))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            match best {
+                Some((grown, o, n)) if grown > sim => (sim, old, new) = (grown, o, n),
+                _ => break,
+            }
+        }
+        (old, new)
+    }
+
+    /// The Dice similarity of two runs of paragraphs, by their words, and the share of the
+    /// smaller run's words found in the other.
+    fn run_match(&mut self, old: Range<usize>, new: Range<usize>) -> (f64, f64) {
         for i in old.clone() {
             self.bag(Side::Old, i);
         }
@@ -825,13 +909,14 @@ impl<'a> Aligner<'a> {
         fn union<'b>(this: &'b Aligner, side: Side, r: Range<usize>) -> Cow<'b, WordBag> {
             let mut bags = r.map(|k| this.cached(side, k));
             let first = bags.next().unwrap_or(this.cached(side, usize::MAX));
-            match bags.next() {
-                Some(second) => Cow::Owned(first.union(second)),
-                None => Cow::Borrowed(first),
-            }
+            bags.fold(Cow::Borrowed(first), |run, next| {
+                Cow::Owned(run.union(next))
+            })
         }
         let (a, b) = (union(self, Side::Old, old), union(self, Side::New, new));
-        dice(a.common(&b), a.len(), b.len())
+        let common = a.common(&b);
+        let contained = common as f64 / a.len().min(b.len()).max(1) as f64;
+        (dice(common, a.len(), b.len()), contained)
     }
 }
 

@@ -91,6 +91,7 @@ pub(crate) fn blocks(
     old: Range<usize>,
     new: Range<usize>,
     folder: &Folder,
+    moved: &dyn Fn(bool, usize) -> bool,
     deadline: Instant,
 ) -> Vec<Block> {
     let stream_old = || Stream::new(old_article, old.clone(), folder);
@@ -122,6 +123,7 @@ pub(crate) fn blocks(
             Some(deadline),
         )
     };
+    let ops = slide_to_breaks(ops, &a, &b);
     let cuts = agreed_cuts(&a, &b, &ops);
     let mut out: Vec<Block> = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
@@ -138,7 +140,30 @@ pub(crate) fn blocks(
             Reading::Open
         } else {
             let common = common_in(&ops, &ow, &nw);
-            let share = 2.0 * common as f64 / (ow.len() + nw.len()).max(1) as f64;
+            // A paragraph inside the block that shares no word with the other side was
+            // inserted or deleted there (a heading inserted where a paragraph was split, a
+            // paragraph deleted between two that were joined): it is an edit of the block, and
+            // its words do not count against the share, unless the other version has it
+            // elsewhere, moved.
+            let mut whole = 0;
+            for (stream, range, other, old_side, first) in [
+                (&a, o0..o1, &nw, true, old.start),
+                (&b, n0..n1, &ow, false, new.start),
+            ] {
+                for k in range.start + 1..range.end.saturating_sub(1) {
+                    let keys = stream.starts[k]..stream.starts[k + 1];
+                    let shared = if old_side {
+                        common_in(&ops, &keys, other)
+                    } else {
+                        common_in(&ops, other, &keys)
+                    };
+                    if shared == 0 && !moved(old_side, first + k) {
+                        whole += keys.len();
+                    }
+                }
+            }
+            let share =
+                2.0 * common as f64 / (ow.len() + nw.len()).saturating_sub(whole).max(1) as f64;
             // The paragraphs at the block's edges must keep most of their words: one that lost
             // them was deleted or moved away from beside the edited ones, which moves and
             // insertions explain. Inside the block a paragraph may be new: a heading inserted
@@ -176,6 +201,149 @@ pub(crate) fn blocks(
         }
     }
     out
+}
+
+/// Moves each deletion and insertion of the word diff, where it can slide along equal words, to
+/// where it begins or ends at a paragraph break on both sides, or else on its own side.
+///
+/// A run of deleted words whose first word equals the word after it (a deleted paragraph that
+/// starts with "And", followed by one that starts with "And") can be placed one word earlier or
+/// later at the same cost, and the diff places it by chance. Placed one word off, the break
+/// before the next paragraph is no longer a point of the diff, so two sides that agree on it
+/// lose the cut and a paragraph re-broken after it reads as inserted.
+fn slide_to_breaks(ops: Vec<DiffOp>, a: &Stream, b: &Stream) -> Vec<DiffOp> {
+    // An empty equal run beside every other op (at the ends too) gives each run two equal
+    // neighbours to slide along, one of which may be empty.
+    let equal_at = |old_index, new_index| DiffOp::Equal {
+        old_index,
+        new_index,
+        len: 0,
+    };
+    let mut padded = Vec::with_capacity(2 * ops.len() + 1);
+    for op in ops {
+        let is_equal = matches!(op, DiffOp::Equal { .. });
+        if !is_equal && !matches!(padded.last(), Some(DiffOp::Equal { .. })) {
+            padded.push(equal_at(op.old_range().start, op.new_range().start));
+        }
+        padded.push(op);
+    }
+    if let Some(last) = padded.last().copied()
+        && !matches!(last, DiffOp::Equal { .. })
+    {
+        padded.push(equal_at(last.old_range().end, last.new_range().end));
+    }
+    let mut ops = padded;
+    for k in 1..ops.len().saturating_sub(1) {
+        let (DiffOp::Equal { len: before, .. }, DiffOp::Equal { len: after, .. }) =
+            (ops[k - 1], ops[k + 1])
+        else {
+            continue;
+        };
+        // The side the run lies on, its key range there, and its point on the other side.
+        let (run, other, range, at) = match ops[k] {
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (a, b, old_index..old_index + old_len, new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (b, a, new_index..new_index + new_len, old_index),
+            _ => continue,
+        };
+        let keys = &run.keys;
+        let left = (1..=before)
+            .take_while(|&u| keys[range.start - u] == keys[range.end - u])
+            .count();
+        let right = (0..after)
+            .take_while(|&u| {
+                range.end + u < keys.len() && keys[range.start + u] == keys[range.end + u]
+            })
+            .count();
+        if left == 0 && right == 0 {
+            continue;
+        }
+        // Each end of the run that is a paragraph break on both sides is a cut; one on the
+        // run's side only at least keeps a whole paragraph inside the run, read as inserted or
+        // deleted whole.
+        let cuts = |d: isize| {
+            let (start, end, point) = (
+                range.start.wrapping_add_signed(d),
+                range.end.wrapping_add_signed(d),
+                at.wrapping_add_signed(d),
+            );
+            let across = other.paragraph_at(point).is_some();
+            // (The gap's own ends are cuts already.)
+            let at_ends = |i: usize| {
+                (i == 0 && point == 0) || (i == run.keys.len() && point == other.keys.len())
+            };
+            let score = |i: usize| match (run.paragraph_at(i).is_some(), across && !at_ends(i)) {
+                (true, true) => 3,
+                (true, false) => 1,
+                _ => 0,
+            };
+            score(start) + score(end)
+        };
+        let Some(best) = (-(left as isize)..=right as isize)
+            .max_by_key(|&d| (cuts(d), std::cmp::Reverse(d.unsigned_abs())))
+        else {
+            continue;
+        };
+        if best == 0 || cuts(best) <= cuts(0) {
+            continue;
+        }
+        let shift = |index: usize| index.wrapping_add_signed(best);
+        ops[k - 1] = match ops[k - 1] {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => DiffOp::Equal {
+                old_index,
+                new_index,
+                len: len.wrapping_add_signed(best),
+            },
+            op => op,
+        };
+        ops[k] = match ops[k] {
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => DiffOp::Delete {
+                old_index: shift(old_index),
+                old_len,
+                new_index: shift(new_index),
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => DiffOp::Insert {
+                old_index: shift(old_index),
+                new_index: shift(new_index),
+                new_len,
+            },
+            op => op,
+        };
+        ops[k + 1] = match ops[k + 1] {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => DiffOp::Equal {
+                old_index: shift(old_index),
+                new_index: shift(new_index),
+                len: len.wrapping_add_signed(-best),
+            },
+            op => op,
+        };
+    }
+    // A run slid the whole length of an equal neighbour leaves it empty.
+    ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));
+    ops
 }
 
 /// The cuts (old paragraph, new paragraph), relative to the gap, where both sides start a

@@ -213,4 +213,47 @@ proptest! {
         prop_assert_eq!(rewrapped.stats.words_inserted, plain.stats.words_inserted);
         prop_assert_eq!(rewrapped.stats.words_deleted, plain.stats.words_deleted);
     }
+
+    /// A paragraph deleted beside text that the new version breaks into other paragraphs is
+    /// that deletion and nothing else: no paragraph of the re-broken text reads as inserted.
+    /// The deleted paragraph starts with the same word as the one after it, as verses and list
+    /// items often do ("And …", "The …"), so the word diff could place the deletion a word
+    /// early or late.
+    #[test]
+    fn a_deletion_beside_reparagraphed_text_is_only_that_deletion(
+        seed in any::<u64>(),
+        count in 2usize..10,
+    ) {
+        let mut rng = Rng::new(seed);
+        let paragraphs = pick(&mut rng, count);
+        let at = 1 + rng.below(count - 1);
+        let next_first = paragraphs[at].split(' ').next().unwrap_or_default();
+        let same_start: Vec<&String> = pool()
+            .iter()
+            .filter(|p| p.split(' ').next() == Some(next_first) && !paragraphs.contains(p))
+            .collect();
+        let deleted = if same_start.is_empty() {
+            format!("{next_first} {}", pick(&mut rng, 1)[0])
+        } else {
+            same_start[rng.below(same_start.len())].clone()
+        };
+        let mut with_it = paragraphs.clone();
+        with_it.insert(at, deleted.clone());
+        let old = Layout::random(&mut rng).render(&mut rng, &with_it);
+        let regrouped = reparagraph(&mut rng, &paragraphs);
+        let new = if rng.chance(0.3) {
+            regrouped.join("\n")
+        } else {
+            Layout::random(&mut rng).render(&mut rng, &regrouped)
+        };
+        let cmp = diff(&old, &new);
+        let plain = diff(&with_it.join("\n\n"), &paragraphs.join("\n\n"));
+        prop_assert_eq!(cmp.stats.words_inserted, 0, "{:#?}", reading(&cmp));
+        prop_assert_eq!(cmp.stats.words_deleted, plain.stats.words_deleted, "{:#?} {} {}\n{:?}\n{:?}\n{:?}", reading(&cmp), cmp.changes.len(), plain.changes.len(), with_it, paragraphs, deleted);
+        prop_assert!(
+            cmp.changes.iter().all(|c| c.kind != ChangeKind::Inserted),
+            "{:#?}\nold: {old:?}\nnew: {new:?}",
+            reading(&cmp)
+        );
+    }
 }

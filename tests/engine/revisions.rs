@@ -148,6 +148,43 @@ proptest! {
         );
     }
 
+    /// A paragraph moved and broken into three or more (each sentence on its own line, as some
+    /// files keep verses) is one move of the whole paragraph, not a move of two parts and the
+    /// rest inserted.
+    #[test]
+    fn a_paragraph_moved_and_broken_into_many_is_one_move(
+        seed in any::<u64>(),
+        count in 4usize..8,
+    ) {
+        let mut rng = Rng::new(seed);
+        let context = pick(&mut rng, count);
+        let from = rng.below(count);
+        let sentences: Vec<String> = context[from]
+            .split_inclusive(". ")
+            .map(|s| s.trim().to_owned())
+            .collect();
+        prop_assume!(sentences.len() >= 3 && sentences.iter().all(|s| s.split(' ').count() >= 3));
+        prop_assume!(context.iter().filter(|p| **p == context[from]).count() == 1);
+        let mut new = context.clone();
+        new.remove(from);
+        let far: Vec<usize> = (0..=new.len()).filter(|to| to.abs_diff(from) > 1).collect();
+        prop_assume!(!far.is_empty());
+        let to = far[rng.below(far.len())];
+        for (k, sentence) in sentences.iter().enumerate() {
+            new.insert(to + k, sentence.clone());
+        }
+        let cmp = diff(&context.join("\n\n"), &new.join("\n\n"));
+        let got = reading(&cmp);
+        // Either the paragraph moved, in all its parts at once, or (when it is the longer) the
+        // paragraphs it passed moved the other way; nothing is inserted or deleted.
+        let parts: Vec<usize> = (to + 1..=to + sentences.len()).collect();
+        let one_move = got == vec![(Shape::Moved, vec![from + 1], parts.clone())];
+        let passed_moved = got.iter().all(|(shape, old, new)| {
+            *shape == Shape::Moved && old.len() == 1 && new.len() == 1 && !parts.contains(&new[0])
+        });
+        prop_assert!(one_move || (passed_moved && !got.is_empty()), "{:?}", got);
+    }
+
     /// A sentence moved nearly verbatim from one paragraph to another, while the paragraph it
     /// left was split, is reported as one moved passage, not only as words deleted here and
     /// inserted there.
@@ -162,7 +199,9 @@ proptest! {
         let sentences: Vec<&str> = context[1].split_inclusive(". ").collect();
         let moved = sentences.last().copied().unwrap_or_default().trim();
         prop_assume!(sentences.len() >= 3 && moved.split(' ').count() >= 8);
-        prop_assume!(context.iter().filter(|p| **p == context[1]).count() == 1);
+        // Distinct paragraphs: beside two copies of a heading, the word diff may keep the
+        // moved sentence (long, unique) in place and read the copies as moved instead.
+        prop_assume!((0..5).all(|i| (i + 1..5).all(|j| context[i] != context[j])));
         let rest: Vec<&str> = sentences[..sentences.len() - 1].iter().map(|s| s.trim()).collect();
         let arrived = if reword {
             // One word changed on the way: still nearly verbatim.
