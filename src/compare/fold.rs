@@ -49,6 +49,17 @@ impl Folder {
 
     /// A key for one token, or `None` when the options say to ignore it.
     pub(crate) fn token_key(&self, text: &str, buf: &mut String) -> Option<u64> {
+        let o = &self.options;
+        // Most tokens are ASCII words that no option changes: the token is its own folded form
+        // (folding would copy it unchanged), and is never empty.
+        if !o.ignore_case
+            && !o.ignore_punctuation
+            && text.is_ascii()
+            && !text.is_empty()
+            && (!o.fold_quotes || !text.contains('-'))
+        {
+            return Some(hash(text));
+        }
         buf.clear();
         self.fold_into(text, buf);
         (!buf.is_empty()).then(|| hash(buf))

@@ -57,9 +57,14 @@ impl Stream {
     fn new(article: &Article, paragraphs: Range<usize>, folder: &Folder) -> Self {
         let mut keys = Vec::new();
         let mut starts = Vec::with_capacity(paragraphs.len() + 1);
+        let mut buf = String::new();
         for p in &article.paragraphs[paragraphs] {
             starts.push(keys.len());
-            keys.extend(folder.token_keys(&p.text, &tokens(&p.text)).0);
+            keys.extend(
+                tokens(&p.text)
+                    .iter()
+                    .filter_map(|t| folder.token_key(&p.text[t.range.clone()], &mut buf)),
+            );
         }
         starts.push(keys.len());
         Self { keys, starts }

@@ -11,8 +11,9 @@
 
 use std::collections::BTreeMap;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 // Looked up for every capitalised word: a faster hash than the standard one.
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 use super::facts::{Fact, FactList};
 use super::numbers::{MONTHS, WEEKDAYS};
@@ -193,30 +194,37 @@ pub(crate) fn names(
         }
         map
     };
-    let unchanged: Vec<&str> = comparison
-        .rows
-        .iter()
-        .filter(|r| r.is_unchanged())
-        .flat_map(|r| {
-            comparison.old.paragraphs[r.old.clone()]
-                .iter()
-                .map(|p| p.text.as_str())
-        })
-        .collect();
-    let in_unchanged = |name: &str| unchanged.iter().any(|text| mentions(text, name));
     let (old, new) = (found(words_old), found(words_new));
-    let in_order = |map: &BTreeMap<String, Vec<usize>>, other: &BTreeMap<String, Vec<usize>>| {
-        let mut only: Vec<(&String, &Vec<usize>)> = map
+    // A name the other version has too, as itself or as part of a longer name or the other way
+    // round ("Biden", "Joe Biden"), is the same entity.
+    fn words_of(map: &BTreeMap<String, Vec<usize>>) -> Vec<Vec<&str>> {
+        map.keys().map(|n| n.split(' ').collect()).collect()
+    }
+    let (old_names, new_names) = (words_of(&old), words_of(&new));
+    let (old_entities, new_entities) = (Entities::new(&old_names), Entities::new(&new_names));
+    let candidates = |map: &BTreeMap<String, Vec<usize>>, words: &[Vec<&str>], other: &Entities| {
+        map.keys()
+            .zip(words)
+            .filter(|(_, w)| !other.has_entity(w))
+            .map(|(n, _)| n.clone())
+            .collect::<Vec<String>>()
+    };
+    let (old_only, new_only) = (
+        candidates(&old, &old_names, &new_entities),
+        candidates(&new, &new_names, &old_entities),
+    );
+    let mentioned = mentioned_in_unchanged(comparison, old_only.iter().chain(&new_only));
+    let in_order = |map: &BTreeMap<String, Vec<usize>>, only: &[String]| {
+        let mut only: Vec<(String, Vec<usize>)> = only
             .iter()
-            .filter(|(n, _)| !other.keys().any(|o| same_entity(n, o)) && !in_unchanged(n))
+            .filter(|n| !mentioned.contains(n.as_str()))
+            .map(|n| (n.clone(), map.get(n).cloned().unwrap_or_default()))
             .collect();
         only.sort_by_key(|(_, at)| at.first().copied());
-        only.into_iter()
-            .map(|(n, at)| (n.clone(), at.clone()))
-            .collect::<Vec<_>>()
+        only
     };
     FactList {
-        added: in_order(&new, &old)
+        added: in_order(&new, &new_only)
             .into_iter()
             .map(|(n, at)| Fact {
                 old: None,
@@ -225,7 +233,7 @@ pub(crate) fn names(
                 new_paragraphs: at,
             })
             .collect(),
-        removed: in_order(&old, &new)
+        removed: in_order(&old, &old_only)
             .into_iter()
             .map(|(n, at)| Fact {
                 old: Some(n),
@@ -238,22 +246,139 @@ pub(crate) fn names(
     }
 }
 
-/// Whether `text` has `name` as whole words: "Xinhua" does not mention "Xi".
-fn mentions(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// The names of one version, indexed so that whether a name of the other version is the same
+/// entity ([`Entities::has_entity`]) costs about its own length, not the number of names.
+struct Entities<'w> {
+    /// Every name, as its words.
+    names: HashSet<&'w [&'w str]>,
+    /// Every run of up to [`MAX_RUN`] consecutive words of every name.
+    runs: HashSet<&'w [&'w str]>,
+    /// The names longer than [`MAX_RUN`] words by each run of [`MAX_RUN`] words in them.
+    long: HashMap<&'w [&'w str], Vec<&'w [&'w str]>>,
 }
 
-/// Whether two names can be the same entity: one is the other or a run of its words ("Biden" and
-/// "Joe Biden", "Xi" and "Xi Jinping").
-fn same_entity(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let short: Vec<&str> = short.split(' ').collect();
-    let long: Vec<&str> = long.split(' ').collect();
-    long.windows(short.len()).any(|w| w == short.as_slice())
+/// Runs of up to this many words are indexed; a longer name is found through its runs of this
+/// many words. Real names are shorter.
+const MAX_RUN: usize = 8;
+
+impl<'w> Entities<'w> {
+    /// Indexes names given as their words.
+    fn new(names: &'w [Vec<&'w str>]) -> Self {
+        let mut index = Self {
+            names: HashSet::default(),
+            runs: HashSet::default(),
+            long: HashMap::default(),
+        };
+        for name in names {
+            index.names.insert(name);
+            for len in 1..=name.len().min(MAX_RUN) {
+                index.runs.extend(name.windows(len));
+            }
+            if name.len() > MAX_RUN {
+                for run in name.windows(MAX_RUN) {
+                    let at = index.long.entry(run).or_default();
+                    if at.last() != Some(&name.as_slice()) {
+                        at.push(name);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Whether some indexed name is `name` or a run of its words, or has `name` as a run of its
+    /// words ("Biden" and "Joe Biden", "Xi" and "Xi Jinping").
+    fn has_entity(&self, name: &[&str]) -> bool {
+        let contains =
+            |long: &[&str], short: &[&str]| long.windows(short.len()).any(|w| w == short);
+        // `name` inside an indexed name: its first run of MAX_RUN words (or all of it) must be
+        // a run of that name.
+        let inside = if name.len() <= MAX_RUN {
+            self.runs.contains(name)
+        } else {
+            self.long
+                .get(&name[..MAX_RUN])
+                .is_some_and(|longer| longer.iter().any(|o| contains(o, name)))
+        };
+        // An indexed name inside `name`: one of its runs, or for a long one, a name found
+        // through one of its runs of MAX_RUN words.
+        inside
+            || (1..=name.len().min(MAX_RUN))
+                .any(|len| name.windows(len).any(|w| self.names.contains(w)))
+            || (name.len() > MAX_RUN
+                && name.windows(MAX_RUN).any(|run| {
+                    self.long.get(run).is_some_and(|longer| {
+                        longer
+                            .iter()
+                            .any(|o| o.len() <= name.len() && contains(name, o))
+                    })
+                }))
+    }
+}
+
+/// The names among `candidates` that some unchanged paragraph mentions as whole words
+/// ("Xinhua" does not mention "Xi"). One pass over the unchanged text finds them all, with an
+/// Aho-Corasick automaton of the candidates; the unchanged text is the same in both versions,
+/// so the old side's is read.
+fn mentioned_in_unchanged<'c>(
+    comparison: &Comparison,
+    candidates: impl Iterator<Item = &'c String>,
+) -> HashSet<&'c str> {
+    let candidates: Vec<&str> = candidates.map(String::as_str).collect();
+    let texts: Vec<&str> = unchanged_texts(comparison).collect();
+    if candidates.is_empty() || texts.is_empty() {
+        return HashSet::default();
+    }
+    // Tens of thousands of names (a hostile file): the automaton that is quickest to build.
+    let kind = (candidates.len() > 20_000).then_some(AhoCorasickKind::NoncontiguousNFA);
+    let Ok(automaton) = AhoCorasick::builder().kind(kind).build(&candidates) else {
+        // Too many names for the automaton's limits: check each against each text.
+        return candidates
+            .into_iter()
+            .filter(|name| {
+                texts.iter().any(|text| {
+                    text.match_indices(name)
+                        .any(|(at, _)| whole_words(text, at, at + name.len()))
+                })
+            })
+            .collect();
+    };
+    // Split over the cores in a few large batches: each returns the candidates it saw.
+    let batches: Vec<&[&str]> = texts.chunks(texts.len().div_ceil(16).max(1)).collect();
+    let seen = crate::parallel::map(&batches, |batch| {
+        let mut seen = vec![false; candidates.len()];
+        for text in batch.iter() {
+            for m in automaton.find_overlapping_iter(*text) {
+                if !seen[m.pattern().as_usize()] && whole_words(text, m.start(), m.end()) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+        }
+        seen
+    });
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| seen.iter().any(|s| s[*k]))
+        .map(|(_, name)| *name)
+        .collect()
+}
+
+/// The text of every unchanged paragraph (of the old version; the new one's is the same).
+fn unchanged_texts(comparison: &Comparison) -> impl Iterator<Item = &str> {
+    comparison
+        .rows
+        .iter()
+        .filter(|r| r.is_unchanged())
+        .flat_map(|r| comparison.old.paragraphs[r.old.clone()].iter())
+        .map(|p| p.text.as_str())
+}
+
+/// Whether `text[start..end]` stands as whole words: no letter or digit touches it.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -296,6 +421,47 @@ mod tests {
             names_of("Last month, trade rose. Also on Wednesday in October it fell.").is_empty()
         );
         assert_eq!(names_of("--With assistance from Evelyn Yu."), ["Evelyn Yu"]);
+    }
+
+    /// The definition [`Entities`] indexes: one name is the other or a run of its words.
+    fn same_entity(a: &[&str], b: &[&str]) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long.windows(short.len()).any(|w| w == short)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 500, failure_persistence: None, ..Default::default()
+        })]
+        /// The index answers as comparing with every name would, for short names and for names
+        /// longer than the runs it indexes, drawn from few words so that they overlap.
+        #[test]
+        fn the_entity_index_agrees_with_comparing_every_pair(
+            ours in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..12), 0..12),
+            theirs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..12), 1..12),
+        ) {
+            const WORDS: [&str; 4] = ["Xi", "Jinping", "of", "Beijing"];
+            let words = |names: &[Vec<usize>]| -> Vec<Vec<&str>> {
+                names.iter().map(|n| n.iter().map(|&w| WORDS[w]).collect()).collect()
+            };
+            let (ours, theirs) = (words(&ours), words(&theirs));
+            let index = Entities::new(&ours);
+            for name in &theirs {
+                let expected = ours.iter().any(|o| same_entity(o, name));
+                proptest::prop_assert_eq!(index.has_entity(name), expected, "{:?} in {:?}", name, ours);
+            }
+        }
+    }
+
+    #[test]
+    fn whole_words_do_not_match_inside_longer_words() {
+        let text = "Xinhua reported that Xi’s envoy met Xi-Jinping";
+        let at = |needle: &str, from: usize| from + text[from..].find(needle).unwrap();
+        assert!(!whole_words(text, 0, 2)); // "Xi" in "Xinhua"
+        let xi = at("Xi’s", 1);
+        assert!(whole_words(text, xi, xi + 2));
+        let last = at("Xi-", xi + 1);
+        assert!(whole_words(text, last, last + 2));
     }
 
     #[test]

@@ -71,7 +71,9 @@ pub(crate) fn alike(old: &str, new: &str) -> bool {
             .collect()
     };
     let (a, b) = (words(old), words(new));
-    let shared = a.iter().filter(|w| b.contains(w)).count();
+    // A set, not a scan of `b` for each word: a quote may be a whole long paragraph.
+    let in_b: std::collections::HashSet<&String> = b.iter().collect();
+    let shared = a.iter().filter(|w| in_b.contains(w)).count();
     2 * shared >= a.len().min(b.len()).max(1) && shared > 0
 }
 
