@@ -21,7 +21,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub use align::{Cancelled, MOVE_THRESHOLD, PAIR_THRESHOLD};
-pub(crate) use fold::{CURRENCY_SIGNS, fold_quote};
+pub(crate) use fold::CURRENCY_SIGNS;
+// The window's find bar folds quotes as the comparison does.
+#[cfg(feature = "gui")]
+pub(crate) use fold::fold_quote;
 
 pub use model::{
     Change, ChangeKind, Comparison, Edit, EditOp, MovedPassage, PARAGRAPH_SEPARATOR, Regrouping,

@@ -9,8 +9,6 @@
 //! same entity and not listed. Weekdays and months belong to the numbers facet, and title-case lines (three in
 //! four words capitalised: headlines, "Listen: Putin and Xi Test Their …") are skipped.
 
-use std::collections::BTreeMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 // Looked up for every capitalised word: a faster hash than the standard one.
 use foldhash::{HashMap, HashSet};
@@ -183,7 +181,7 @@ pub(crate) fn names(
     let found = |paragraphs: &[(usize, Vec<Word>)]| {
         // Thousands of changed paragraphs on a long article: on every core.
         let names = crate::parallel::map(paragraphs, |(_, words)| names_in(words, &known));
-        let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
         for (&(number, _), names) in paragraphs.iter().zip(names) {
             for name in names {
                 let at = map.entry(name).or_default();
@@ -192,39 +190,44 @@ pub(crate) fn names(
                 }
             }
         }
-        map
+        // In the order of the names, which orders names first found in the same paragraph.
+        let mut sorted: Vec<(String, Vec<usize>)> = map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sorted
     };
     let (old, new) = (found(words_old), found(words_new));
     // A name the other version has too, as itself or as part of a longer name or the other way
     // round ("Biden", "Joe Biden"), is the same entity.
-    fn words_of(map: &BTreeMap<String, Vec<usize>>) -> Vec<Vec<&str>> {
-        map.keys().map(|n| n.split(' ').collect()).collect()
+    fn words_of(names: &[(String, Vec<usize>)]) -> Vec<Vec<&str>> {
+        names.iter().map(|(n, _)| n.split(' ').collect()).collect()
     }
     let (old_names, new_names) = (words_of(&old), words_of(&new));
     let (old_entities, new_entities) = (Entities::new(&old_names), Entities::new(&new_names));
-    let candidates = |map: &BTreeMap<String, Vec<usize>>, words: &[Vec<&str>], other: &Entities| {
-        map.keys()
+    let only = |names: &[(String, Vec<usize>)], words: &[Vec<&str>], other: &Entities| {
+        names
+            .iter()
             .zip(words)
             .filter(|(_, w)| !other.has_entity(w))
             .map(|(n, _)| n.clone())
-            .collect::<Vec<String>>()
+            .collect::<Vec<_>>()
     };
     let (old_only, new_only) = (
-        candidates(&old, &old_names, &new_entities),
-        candidates(&new, &new_names, &old_entities),
+        only(&old, &old_names, &new_entities),
+        only(&new, &new_names, &old_entities),
     );
-    let mentioned = mentioned_in_unchanged(comparison, old_only.iter().chain(&new_only));
-    let in_order = |map: &BTreeMap<String, Vec<usize>>, only: &[String]| {
+    let mentioned =
+        mentioned_in_unchanged(comparison, old_only.iter().chain(&new_only).map(|(n, _)| n));
+    let in_order = |only: &[(String, Vec<usize>)]| {
         let mut only: Vec<(String, Vec<usize>)> = only
             .iter()
-            .filter(|n| !mentioned.contains(n.as_str()))
-            .map(|n| (n.clone(), map.get(n).cloned().unwrap_or_default()))
+            .filter(|(n, _)| !mentioned.contains(n.as_str()))
+            .cloned()
             .collect();
         only.sort_by_key(|(_, at)| at.first().copied());
         only
     };
     FactList {
-        added: in_order(&new, &new_only)
+        added: in_order(&new_only)
             .into_iter()
             .map(|(n, at)| Fact {
                 old: None,
@@ -233,7 +236,7 @@ pub(crate) fn names(
                 new_paragraphs: at,
             })
             .collect(),
-        removed: in_order(&old, &old_only)
+        removed: in_order(&old_only)
             .into_iter()
             .map(|(n, at)| Fact {
                 old: Some(n),
@@ -265,8 +268,8 @@ impl<'w> Entities<'w> {
     /// Indexes names given as their words.
     fn new(names: &'w [Vec<&'w str>]) -> Self {
         let mut index = Self {
-            names: HashSet::default(),
-            runs: HashSet::default(),
+            names: HashSet::with_capacity_and_hasher(names.len(), Default::default()),
+            runs: HashSet::with_capacity_and_hasher(2 * names.len(), Default::default()),
             long: HashMap::default(),
         };
         for name in names {
