@@ -483,3 +483,31 @@ fn an_archive_at_the_entry_limit_loads_and_one_entry_more_is_refused() {
     let err = Document::from_bytes("over.docx", archive(MAX_ARCHIVE_ENTRIES + 1)).unwrap_err();
     assert!(err.to_string().contains("entries"), "{err}");
 }
+
+/// Two versions whose every paragraph changed: each of 50,000 paragraphs has one word replaced.
+/// Each old paragraph is paired with the new one in its place (none reads as deleted and
+/// inserted), within the hang bound.
+#[test]
+fn fifty_thousand_paragraphs_that_all_changed_are_paired_in_place() {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let version = |word: &str| {
+            (0..50_000)
+                .map(|i| format!("Paragraph {i} says that {} met {word} on the day.", name(i)))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        let article =
+            |text: String| Article::from_document(Document::from_text("v.txt", &text)).shared();
+        let cmp = compare(
+            article(version("Bakor")),
+            article(version("Dimu")),
+            &CompareOptions::default(),
+        );
+        let _ = sender.send((cmp.stats.changed, cmp.stats.inserted, cmp.stats.deleted));
+    });
+    let got = receiver
+        .recv_timeout(Duration::from_secs(60))
+        .expect("50,000 changed paragraphs did not finish within 60 s");
+    assert_eq!(got, (50_000, 0, 0));
+}

@@ -560,8 +560,27 @@ impl<'a> Aligner<'a> {
         if olds.len() * news.len() <= MAX_GAP_CELLS {
             return self.pair_chunk(olds, news);
         }
-        // Too large for the full search: pair along the diagonal, chunk by chunk.
+        // Too large for the full search.
         self.approximate = true;
+        // As many paragraphs on each side, each alike the one in its place: a long run edited
+        // paragraph by paragraph. Pair them by position; the chunked search would compare each
+        // with hundreds of others to find the same pairs.
+        if olds.len() == news.len() {
+            let mut pairs = Vec::with_capacity(olds.len());
+            for (k, (&o, &n)) in olds.iter().zip(news).enumerate() {
+                if k % 1024 == 0 {
+                    self.check_cancel()?;
+                }
+                if self.run_match(o..o + 1, n..n + 1).0 < PAIR_THRESHOLD {
+                    break;
+                }
+                pairs.push((o..o + 1, n..n + 1));
+            }
+            if pairs.len() == olds.len() {
+                return Ok(pairs);
+            }
+        }
+        // Otherwise pair along the diagonal, chunk by chunk.
         let chunks = (olds.len() * news.len())
             .div_ceil(MAX_GAP_CELLS / 4)
             .isqrt()
