@@ -28,13 +28,7 @@ impl Folder {
 
     /// A key for a whole paragraph: equal keys mean equal paragraphs under the options.
     pub(crate) fn paragraph_key(&self, text: &str, buf: &mut String) -> u64 {
-        let o = &self.options;
-        if text.is_ascii()
-            && !o.ignore_case
-            && !o.ignore_punctuation
-            && (!o.fold_quotes || !text.contains("--"))
-        {
-            // Nothing to fold: the text is its own key.
+        if self.folds_nothing(text) {
             return hash(text);
         }
         buf.clear();
@@ -49,20 +43,25 @@ impl Folder {
 
     /// A key for one token, or `None` when the options say to ignore it.
     pub(crate) fn token_key(&self, text: &str, buf: &mut String) -> Option<u64> {
-        let o = &self.options;
-        // Most tokens are ASCII words that no option changes: the token is its own folded form
-        // (folding would copy it unchanged), and is never empty.
-        if !o.ignore_case
-            && !o.ignore_punctuation
-            && text.is_ascii()
-            && !text.is_empty()
-            && (!o.fold_quotes || !text.contains('-'))
-        {
+        // Most tokens are ASCII words that no option changes.
+        if !text.is_empty() && self.folds_nothing(text) {
             return Some(hash(text));
         }
         buf.clear();
         self.fold_into(text, buf);
         (!buf.is_empty()).then(|| hash(buf))
+    }
+
+    /// Whether folding leaves `text` as it is, so that the text is its own key and the copy
+    /// folding makes can be skipped: ASCII (no quote, dash or compatibility form to fold, already
+    /// NFC) with case and punctuation compared, and no run of hyphens when dashes are folded (a
+    /// single hyphen stays a hyphen).
+    fn folds_nothing(&self, text: &str) -> bool {
+        let o = &self.options;
+        text.is_ascii()
+            && !o.ignore_case
+            && !o.ignore_punctuation
+            && (!o.fold_quotes || !text.contains("--"))
     }
 
     /// Keys for a paragraph's tokens, keeping the token index of each key.

@@ -150,25 +150,30 @@ pub(crate) fn blocks(
             // paragraph deleted between two that were joined): it is an edit of the block, and
             // its words do not count against the share, unless the other version has it
             // elsewhere, moved.
-            let mut whole = 0;
-            for (stream, range, other, old_side, first) in [
-                (&a, o0..o1, &nw, true, old.start),
-                (&b, n0..n1, &ow, false, new.start),
-            ] {
-                for k in range.start + 1..range.end.saturating_sub(1) {
-                    let keys = stream.starts[k]..stream.starts[k + 1];
-                    let shared = if old_side {
-                        common_in(&ops, &keys, other)
-                    } else {
-                        common_in(&ops, other, &keys)
-                    };
-                    if shared == 0 && !moved(old_side, first + k) {
-                        whole += keys.len();
+            let share_without = |whole: usize| {
+                2.0 * common as f64 / (ow.len() + nw.len()).saturating_sub(whole).max(1) as f64
+            };
+            let mut share = share_without(0);
+            if share < EDITED_SHARE {
+                let mut whole = 0;
+                for (stream, range, other, old_side, first) in [
+                    (&a, o0..o1, &nw, true, old.start),
+                    (&b, n0..n1, &ow, false, new.start),
+                ] {
+                    for k in range.start + 1..range.end.saturating_sub(1) {
+                        let keys = stream.starts[k]..stream.starts[k + 1];
+                        let shared = if old_side {
+                            common_in(&ops, &keys, other)
+                        } else {
+                            common_in(&ops, other, &keys)
+                        };
+                        if shared == 0 && !moved(old_side, first + k) {
+                            whole += keys.len();
+                        }
                     }
                 }
+                share = share_without(whole);
             }
-            let share =
-                2.0 * common as f64 / (ow.len() + nw.len()).saturating_sub(whole).max(1) as f64;
             // The paragraphs at the block's edges must keep most of their words: one that lost
             // them was deleted or moved away from beside the edited ones, which moves and
             // insertions explain. Inside the block a paragraph may be new: a heading inserted

@@ -9,7 +9,7 @@
 //! same entity and not listed. Weekdays and months belong to the numbers facet, and title-case lines (three in
 //! four words capitalised: headlines, "Listen: Putin and Xi Test Their …") are skipped.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 // Looked up for every capitalised word: a faster hash than the standard one.
 use foldhash::{HashMap, HashSet};
 
@@ -332,9 +332,7 @@ fn mentioned_in_unchanged<'c>(
     if candidates.is_empty() || texts.is_empty() {
         return HashSet::default();
     }
-    // Tens of thousands of names (a hostile file): the automaton that is quickest to build.
-    let kind = (candidates.len() > 20_000).then_some(AhoCorasickKind::NoncontiguousNFA);
-    let Ok(automaton) = AhoCorasick::builder().kind(kind).build(&candidates) else {
+    let Ok(automaton) = AhoCorasick::new(&candidates) else {
         // Too many names for the automaton's limits: check each against each text.
         return candidates
             .into_iter()

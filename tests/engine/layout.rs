@@ -121,6 +121,16 @@ impl Layout {
     }
 }
 
+/// The paragraphs one to a line with no blank lines (three times in ten), or in a random
+/// [`Layout`].
+fn any_layout(rng: &mut Rng, paragraphs: &[String]) -> String {
+    if rng.chance(0.3) {
+        paragraphs.join("\n")
+    } else {
+        Layout::random(rng).render(rng, paragraphs)
+    }
+}
+
 /// The same words in other paragraphs: some paragraphs split in two at a word, some joined
 /// with the next.
 fn reparagraph(rng: &mut Rng, paragraphs: &[String]) -> Vec<String> {
@@ -173,12 +183,7 @@ proptest! {
         let paragraphs = pick(&mut rng, count);
         let old = Layout::random(&mut rng).render(&mut rng, &paragraphs);
         let regrouped = reparagraph(&mut rng, &paragraphs);
-        let new = if rng.chance(0.3) {
-            // One paragraph per line, no blank lines.
-            regrouped.join("\n")
-        } else {
-            Layout::random(&mut rng).render(&mut rng, &regrouped)
-        };
+        let new = any_layout(&mut rng, &regrouped);
         for (a, b) in [(&old, &new), (&new, &old)] {
             let cmp = diff(a, b);
             prop_assert!(cmp.is_identical(), "{:#?}\nold: {a:?}\nnew: {b:?}", reading(&cmp));
@@ -241,11 +246,7 @@ proptest! {
         with_it.insert(at, deleted.clone());
         let old = Layout::random(&mut rng).render(&mut rng, &with_it);
         let regrouped = reparagraph(&mut rng, &paragraphs);
-        let new = if rng.chance(0.3) {
-            regrouped.join("\n")
-        } else {
-            Layout::random(&mut rng).render(&mut rng, &regrouped)
-        };
+        let new = any_layout(&mut rng, &regrouped);
         let cmp = diff(&old, &new);
         let plain = diff(&with_it.join("\n\n"), &paragraphs.join("\n\n"));
         prop_assert_eq!(cmp.stats.words_inserted, 0, "{:#?}", reading(&cmp));
