@@ -380,55 +380,69 @@ impl<'a> Aligner<'a> {
         [old_keys, new_keys]: [&[u64]; 2],
         changes: &mut Vec<DraftChange>,
     ) -> Result<Vec<Segment>, Cancelled> {
-        let mut out = Vec::with_capacity(segments.len());
         // Each side's paragraph keys, built the first time a gap needs them.
-        let key_sets: [std::cell::OnceCell<HashSet<u64>>; 2] = Default::default();
+        let key_sets: [std::sync::OnceLock<HashSet<u64>>; 2] = Default::default();
         let found_in = |side: usize| {
             key_sets[side].get_or_init(|| [old_keys, new_keys][side].iter().copied().collect())
         };
-        for segment in segments {
+        // A paragraph that the other version has word for word (elsewhere) moved; it is no
+        // deletion or insertion inside a block.
+        let moved = |old_side: bool, k: usize| {
+            if old_side {
+                found_in(1).contains(&old_keys[k])
+            } else {
+                found_in(0).contains(&new_keys[k])
+            }
+        };
+        // The gaps whose paragraphs break differently are compared on their word streams, each on
+        // its own: a re-laid-out article has a thousand of them, so they are spread over the
+        // cores.
+        let relaid: Vec<(usize, &Range<usize>, &Range<usize>)> = (segments.iter().enumerate())
+            .filter_map(|(k, segment)| match segment {
+                Segment::Gap { old, new } if self.breaks_differently(old, new) => {
+                    Some((k, old, new))
+                }
+                _ => None,
+            })
+            .collect();
+        let this = &*self;
+        let blocks = crate::parallel::map(&relaid, |&(_, old, new)| {
+            this.check_cancel()?;
+            Ok(reflow::blocks(
+                this.old,
+                this.new,
+                old.clone(),
+                new.clone(),
+                &this.folder,
+                &moved,
+                this.deadline,
+            ))
+        });
+        let relaid: Vec<usize> = relaid.into_iter().map(|(k, ..)| k).collect();
+        self.past_deadline();
+        let mut blocks = relaid.into_iter().zip(blocks).peekable();
+        let mut out = Vec::with_capacity(segments.len());
+        for (k, segment) in segments.into_iter().enumerate() {
             let Segment::Gap { old, new } = &segment else {
                 out.push(segment);
                 continue;
             };
-            // Paragraphs with nothing the options compare ("* *" when punctuation is ignored)
-            // inserted or deleted are layout: the word streams are the same without them.
-            if (old.is_empty() || new.is_empty()) && self.nothing_compared(old, new) {
-                out.push(Segment::Settled {
-                    old: old.clone(),
-                    new: new.clone(),
-                    change: None,
-                });
-                continue;
-            }
-            // Pure insertions and deletions, and paragraphs whose breaks fall between the same
-            // words on both sides (most gaps: edits inside paragraphs), break nothing
-            // differently.
-            if old.is_empty() || new.is_empty() || self.breaks_agree(old, new) {
-                out.push(segment);
-                continue;
-            }
-            self.check_cancel()?;
-            // A paragraph that the other version has word for word (elsewhere) moved; it is no
-            // deletion or insertion inside a block.
-            let moved = |old_side: bool, k: usize| {
-                if old_side {
-                    found_in(1).contains(&old_keys[k])
+            let Some((_, found)) = blocks.next_if(|(at, _)| *at == k) else {
+                // Paragraphs with nothing the options compare ("* *" when punctuation is
+                // ignored) inserted or deleted are layout: the word streams are the same without
+                // them.
+                if (old.is_empty() || new.is_empty()) && self.nothing_compared(old, new) {
+                    out.push(Segment::Settled {
+                        old: old.clone(),
+                        new: new.clone(),
+                        change: None,
+                    });
                 } else {
-                    found_in(0).contains(&new_keys[k])
+                    out.push(segment);
                 }
+                continue;
             };
-            let blocks = reflow::blocks(
-                self.old,
-                self.new,
-                old.clone(),
-                new.clone(),
-                &self.folder,
-                &moved,
-                self.deadline,
-            );
-            self.past_deadline();
-            for block in blocks {
+            for block in found? {
                 let (old, new) = (block.old, block.new);
                 out.push(match block.reading {
                     Reading::Open => Segment::Gap { old, new },
@@ -458,6 +472,14 @@ impl<'a> Aligner<'a> {
     /// Whether the gap has as many paragraphs on each side, each break between the same words
     /// (the same last word before it and first word after it). Then the paragraph alignment
     /// pairs them as they are; the word streams would find the same cuts at a higher cost.
+    /// Whether the gap `old` × `new` may hold text broken into paragraphs differently: both
+    /// sides have paragraphs, and not only paragraphs whose breaks fall between the same words
+    /// (most gaps: edits inside paragraphs). Pure insertions and deletions break nothing
+    /// differently.
+    fn breaks_differently(&self, old: &Range<usize>, new: &Range<usize>) -> bool {
+        !old.is_empty() && !new.is_empty() && !self.breaks_agree(old, new)
+    }
+
     fn breaks_agree(&self, old: &Range<usize>, new: &Range<usize>) -> bool {
         let (o, n) = (
             &self.old.paragraphs[old.clone()],
