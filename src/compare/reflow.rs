@@ -16,7 +16,7 @@ use std::time::Instant;
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
 use super::fold::Folder;
-use crate::text::{Article, tokens};
+use crate::text::{Article, each_token};
 
 /// A block of a gap that the word stream settles, by the paragraphs of each side it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,16 +55,17 @@ struct Stream {
 
 impl Stream {
     fn new(article: &Article, paragraphs: Range<usize>, folder: &Folder) -> Self {
-        let mut keys = Vec::new();
+        let paragraphs = &article.paragraphs[paragraphs];
+        // About one token per five bytes of prose.
+        let bytes: usize = paragraphs.iter().map(|p| p.text.len()).sum();
+        let mut keys = Vec::with_capacity(bytes / 5);
         let mut starts = Vec::with_capacity(paragraphs.len() + 1);
         let mut buf = String::new();
-        for p in &article.paragraphs[paragraphs] {
+        for p in paragraphs {
             starts.push(keys.len());
-            keys.extend(
-                tokens(&p.text)
-                    .iter()
-                    .filter_map(|t| folder.token_key(&p.text[t.range.clone()], &mut buf)),
-            );
+            each_token(&p.text, |range, _| {
+                keys.extend(folder.token_key(&p.text[range], &mut buf));
+            });
         }
         starts.push(keys.len());
         Self { keys, starts }

@@ -11,6 +11,7 @@ mod tokens;
 use std::sync::Arc;
 
 pub use paragraphs::{Paragraph, ParagraphKind, segment};
+pub(crate) use tokens::each_token;
 pub use tokens::{Token, tokens, word_count};
 
 use std::path::Path;
