@@ -511,3 +511,53 @@ fn fifty_thousand_paragraphs_that_all_changed_are_paired_in_place() {
         .expect("50,000 changed paragraphs did not finish within 60 s");
     assert_eq!(got, (50_000, 0, 0));
 }
+
+/// The sentences of real texts in `sources` (files of the corpus), shuffled into paragraphs of
+/// five until there is `bytes` of text.
+fn shuffled_sentences(sources: &[&str], seed: u64, bytes: usize) -> Vec<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    for source in sources {
+        let text =
+            std::fs::read_to_string(format!("tests/fixtures/corpus/sources/{source}.txt")).unwrap();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        sentences.extend(text.split_inclusive(". ").map(|s| s.trim().to_owned()));
+    }
+    let mut rng = support::Rng::new(seed);
+    let (mut paragraphs, mut size) = (Vec::new(), 0);
+    while size < bytes {
+        let paragraph: Vec<&str> = (0..5)
+            .map(|_| sentences[rng.below(sentences.len())].as_str())
+            .collect();
+        let paragraph = paragraph.join(" ");
+        size += paragraph.len();
+        paragraphs.push(paragraph);
+    }
+    paragraphs
+}
+
+#[test]
+fn two_unrelated_megabyte_texts_laid_out_differently_compare_without_a_time_budget() {
+    // The licences wrapped at 72 columns against the Debian FAQ one paragraph per line: one gap
+    // of 200,000 words a side, which a word diff would take the square of.
+    let old: Vec<String> = shuffled_sentences(&["gpl3", "apache2", "mpl2", "gfdl13"], 1, 1 << 20)
+        .iter()
+        .map(|p| support::wrap(p, 72))
+        .collect();
+    let new = shuffled_sentences(&["debian-faq"], 2, 1 << 20);
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let article =
+            |text: String| Article::from_document(Document::from_text("v.txt", &text)).shared();
+        let cmp = redline::compare::Comparer::new(CompareOptions::default())
+            .budget(Duration::from_secs(3600))
+            .run(article(old.join("\n\n")), article(new.join("\n\n")));
+        let _ = sender
+            .send(cmp.map(|c| (c.stats.unchanged, c.stats.reparagraphed, c.stats.similarity)));
+    });
+    let (unchanged, reparagraphed, similarity) = receiver
+        .recv_timeout(Duration::from_secs(60))
+        .expect("two unrelated 1 MB texts did not finish within 60 s")
+        .expect("not cancelled");
+    assert_eq!((unchanged, reparagraphed), (0, 0));
+    assert!(similarity < 0.2, "similarity {similarity}");
+}

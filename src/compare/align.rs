@@ -405,6 +405,11 @@ impl<'a> Aligner<'a> {
                 _ => None,
             })
             .collect();
+        // The word streams get at most half the time left, so that pairing the paragraphs they
+        // leave open still has time: two unrelated texts laid out differently are one large gap
+        // whose word diff would otherwise use it all.
+        let now = Instant::now();
+        let deadline = now + self.deadline.saturating_duration_since(now) / 2;
         let this = &*self;
         let blocks = crate::parallel::map(&relaid, |&(_, old, new)| {
             this.check_cancel()?;
@@ -415,11 +420,11 @@ impl<'a> Aligner<'a> {
                 new.clone(),
                 &this.folder,
                 &moved,
-                this.deadline,
+                deadline,
             ))
         });
         let relaid: Vec<usize> = relaid.into_iter().map(|(k, ..)| k).collect();
-        self.past_deadline();
+        self.approximate |= Instant::now() > deadline;
         let mut blocks = relaid.into_iter().zip(blocks).peekable();
         let mut out = Vec::with_capacity(segments.len());
         for (k, segment) in segments.into_iter().enumerate() {
@@ -652,16 +657,24 @@ impl<'a> Aligner<'a> {
             })
             .collect();
         let this = &*self;
-        // common[i][j]: words old i and new j share (0 when they cannot be alike enough).
-        let mut common = vec![0usize; a * b];
-        for (x, &i) in olds.iter().enumerate() {
+        // common[i][j]: words old i and new j share (0 when they cannot be alike enough). Most
+        // of a large gap's cost: the rows are counted on every core.
+        let rows: Vec<usize> = (0..a).collect();
+        let rows = crate::parallel::map(&rows, |&x| {
             this.check_cancel()?;
+            let mut row = vec![0usize; b];
             for (y, &j) in news.iter().enumerate() {
-                if !old_need[x] || !new_need[y] || dice_bound(old_len[x], new_len[y]) < reach {
-                    continue;
+                if old_need[x] && new_need[y] && dice_bound(old_len[x], new_len[y]) >= reach {
+                    row[y] = this
+                        .cached(Side::Old, olds[x])
+                        .common(this.cached(Side::New, j));
                 }
-                common[x * b + y] = this.cached(Side::Old, i).common(this.cached(Side::New, j));
             }
+            Ok(row)
+        });
+        let mut common = Vec::with_capacity(a * b);
+        for row in rows {
+            common.extend(row?);
         }
         let c = |x: usize, y: usize| common[x * b + y];
         let contained =
@@ -829,7 +842,13 @@ impl<'a> Aligner<'a> {
                     _ => {}
                 }
             }
+            // The four with the most words in common (then the later), without sorting them all:
+            // a paragraph of common words hits thousands.
             let mut best: Vec<(usize, usize)> = hits.into_iter().map(|(j, n)| (n, j)).collect();
+            if best.len() > 4 {
+                best.select_nth_unstable_by(3, |a, b| b.cmp(a));
+                best.truncate(4);
+            }
             best.sort_unstable_by(|a, b| b.cmp(a));
             // The paragraph alone, and with the open paragraph after it: a moved paragraph that
             // one version breaks in two (segmented differently, or split) moves as a run.

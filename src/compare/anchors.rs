@@ -33,6 +33,23 @@ pub(crate) fn anchor_ops(old: &[u64], new: &[u64], deadline: Instant) -> Vec<Dif
 /// A pair of equal paragraphs (old index, new index) near the middle of the old side that a
 /// patience diff of the whole would take as an anchor.
 fn split_point(old: &[u64], new: &[u64]) -> Option<(usize, usize)> {
+    let unique = unique_pairs(old, new);
+    let run = longest_increasing(&unique);
+    let middle = old.len() / 2;
+    run.into_iter()
+        .map(|k| unique[k])
+        .min_by_key(|&(i, _)| i.abs_diff(middle))
+}
+
+/// How many of the keys that occur once on each side are in the same order on both: the run a
+/// patience diff anchors on. Related texts have most of their unique keys in it; unrelated ones
+/// only the few that fall in order by chance (about twice the square root of their number).
+pub(crate) fn ordered_unique(old: &[u64], new: &[u64]) -> usize {
+    longest_increasing(&unique_pairs(old, new)).len()
+}
+
+/// The positions (old, new) of the keys that occur once on each side, in old's order.
+fn unique_pairs(old: &[u64], new: &[u64]) -> Vec<(usize, usize)> {
     // Per key: how often it occurs on each side, and where it last did.
     let mut seen: foldhash::HashMap<u64, [(u32, usize); 2]> = foldhash::HashMap::default();
     for (side, keys) in [old, new].into_iter().enumerate() {
@@ -41,19 +58,13 @@ fn split_point(old: &[u64], new: &[u64]) -> Option<(usize, usize)> {
             *entry = (entry.0.saturating_add(1), at);
         }
     }
-    let unique: Vec<(usize, usize)> = old
-        .iter()
+    old.iter()
         .enumerate()
         .filter_map(|(i, key)| match seen.get(key) {
             Some(&[(1, _), (1, j)]) => Some((i, j)),
             _ => None,
         })
-        .collect();
-    let run = longest_increasing(&unique);
-    let middle = old.len() / 2;
-    run.into_iter()
-        .map(|k| unique[k])
-        .min_by_key(|&(i, _)| i.abs_diff(middle))
+        .collect()
 }
 
 /// The longest run of `pairs` (in their order) whose second elements increase, as indices into

@@ -13,7 +13,9 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::{Algorithm, DiffOp, capture_diff_deadline};
+use similar::DiffOp;
+
+use super::anchors::{anchor_ops, ordered_unique};
 
 use super::fold::Folder;
 use crate::text::{Article, each_token};
@@ -45,6 +47,15 @@ const EDITED_SHARE: f64 = 0.8;
 
 /// Gaps with less text than this (both sides) are tokenised on one thread.
 const PARALLEL_FROM: usize = 256 * 1024;
+
+/// Gaps with fewer words than this on either side are always diffed on their words.
+const UNRELATED_FROM: usize = 10_000;
+
+/// A gap of at least [`UNRELATED_FROM`] words is unrelated text when fewer than one in this many
+/// of its words are unique words in the same order on both sides. Measured: unrelated real texts
+/// have none to a few in 10,000 (word salad of the King James Bible, 2 in 10,000); a stretch of a
+/// tenth of the gap left the same amid them (the GFDL amid the licences and the Debian FAQ), 170.
+const UNRELATED_SHARE: usize = 500;
 
 /// One side of a gap as a single stream of folded token keys.
 struct Stream {
@@ -113,6 +124,18 @@ pub(crate) fn blocks(
     } else {
         crate::parallel::join(stream_old, stream_new)
     };
+    // Two unrelated texts laid out differently are one large gap whose word diff costs the
+    // square of its length (Myers's, on words that agree nowhere for long). The words that occur
+    // once on each side tell it cheaply: in order on both sides they are a good part of related
+    // text, however edited, and a few, by chance, of unrelated text. Such a gap has no block.
+    let shorter = a.keys.len().min(b.keys.len());
+    if shorter >= UNRELATED_FROM && ordered_unique(&a.keys, &b.keys) * UNRELATED_SHARE < shorter {
+        return vec![Block {
+            old,
+            new,
+            reading: Reading::Open,
+        }];
+    }
     let ops = if a.keys == b.keys {
         vec![DiffOp::Equal {
             old_index: 0,
@@ -120,14 +143,7 @@ pub(crate) fn blocks(
             len: a.keys.len(),
         }]
     } else {
-        capture_diff_deadline(
-            Algorithm::Patience,
-            &a.keys,
-            0..a.keys.len(),
-            &b.keys,
-            0..b.keys.len(),
-            Some(deadline),
-        )
+        anchor_ops(&a.keys, &b.keys, deadline)
     };
     let ops = slide_to_breaks(ops, &a, &b);
     let cuts = agreed_cuts(&a, &b, &ops);
@@ -428,4 +444,73 @@ fn common_in(ops: &[DiffOp], old: &Range<usize>, new: &Range<usize>) -> usize {
             _ => 0,
         })
         .sum()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::compare::CompareOptions;
+
+    /// Paragraphs of the corpus's real `sources`, in order and again, up to `words` words.
+    fn paragraphs(sources: &[&str], words: usize) -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/sources");
+        let mut all = Vec::new();
+        for name in sources {
+            let text = std::fs::read_to_string(format!("{dir}/{name}.txt")).unwrap();
+            all.extend(
+                crate::text::segment(&text)
+                    .into_iter()
+                    .filter(|p| p.words >= 5),
+            );
+        }
+        let (mut out, mut count) = (Vec::new(), 0);
+        for p in all.iter().cycle().take(10 * all.len()) {
+            if count >= words {
+                break;
+            }
+            count += p.words;
+            out.push(p.text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn a_reparagraphed_stretch_amid_unrelated_text_is_found() {
+        // Two unrelated texts of 20,000+ words a side (the licences, the Debian FAQ) with the
+        // same stretch in the middle (the GFDL), broken into paragraphs differently, as one gap.
+        // Unrelated text as a whole, but its tenth that is the same words must still be found:
+        // the check that spares unrelated text its word diff must not take it for unrelated.
+        let mut stretch = paragraphs(&["gfdl13"], 2_400);
+        stretch.truncate(stretch.len() / 2 * 2);
+        let joined: Vec<String> = stretch.chunks(2).map(|pair| pair.join(" ")).collect();
+        let around = |text: Vec<String>, middle: &[String]| {
+            let half = text.len() / 2;
+            let at = half..half + middle.len();
+            let text = [&text[..half], middle, &text[half..]].concat().join("\n\n");
+            (Article::from_text("v", &text), at)
+        };
+        let (old, old_stretch) = around(paragraphs(&["gpl3", "apache2", "mpl2"], 20_000), &stretch);
+        let (new, new_stretch) = around(paragraphs(&["debian-faq"], 20_000), &joined);
+        let found = blocks(
+            &old,
+            &new,
+            0..old.paragraphs.len(),
+            0..new.paragraphs.len(),
+            &Folder::new(CompareOptions::default()),
+            &|_, _| false,
+            Instant::now() + std::time::Duration::from_secs(600),
+        );
+        let same: Vec<&Block> = found
+            .iter()
+            .filter(|b| b.reading == Reading::SameWords)
+            .collect();
+        let covered = |stretch: &Range<usize>, side: fn(&Block) -> &Range<usize>| {
+            stretch
+                .clone()
+                .all(|k| same.iter().any(|b| side(b).contains(&k)))
+        };
+        assert!(covered(&old_stretch, |b| &b.old), "{found:?}");
+        assert!(covered(&new_stretch, |b| &b.new), "{found:?}");
+    }
 }
