@@ -271,3 +271,14 @@ fn html_escapes_hostile_article_text() {
         "{html}"
     );
 }
+
+#[test]
+fn a_fact_check_stops_when_asked_and_otherwise_finds_the_same_facts() {
+    use std::sync::atomic::AtomicBool;
+    let cmp = sample();
+    let stopped = redline::summary::Facts::of_until(&cmp, &AtomicBool::new(true));
+    assert_eq!(stopped.err(), Some(redline::compare::Cancelled));
+    let facts = redline::summary::Facts::of_until(&cmp, &AtomicBool::new(false)).unwrap();
+    assert_eq!(facts, redline::summary::Facts::of(&cmp));
+    assert!(!facts.numbers.is_empty() && !facts.quotes.is_empty());
+}

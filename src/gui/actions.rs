@@ -37,6 +37,10 @@ pub enum Action {
     FileGone(Side),
     /// Stop the running load or comparison.
     Cancel,
+    /// Stop the running fact check.
+    StopFactCheck,
+    /// Start the fact check again after it was stopped.
+    CheckFacts,
     /// Compare again with these options.
     SetOptions(CompareOptions),
     /// Go to the next change.

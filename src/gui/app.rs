@@ -8,7 +8,7 @@ use super::actions::{self, Action};
 use super::change_list::ChangeList;
 use super::dialogs::{self, Dialogs, Picked};
 use super::export::ExportJob;
-use super::facts::FactCheck;
+use super::facts::{FactCheck, FactStatus};
 use super::find::Find;
 use super::glyphs::GlyphCheck;
 use super::jobs::{FactsJob, Input, Job, Request, Source};
@@ -40,6 +40,8 @@ pub struct RedlineApp {
     settings: Settings,
     job: Option<Job>,
     facts_job: Option<FactsJob>,
+    /// Whether the shown comparison's fact check was stopped before it ended.
+    facts_stopped: bool,
     export: Option<ExportJob>,
     glyphs: GlyphCheck,
     dialogs: Dialogs,
@@ -120,6 +122,7 @@ impl RedlineApp {
             fact_check: FactCheck::default(),
             job: None,
             facts_job: None,
+            facts_stopped: false,
             export: None,
             glyphs: GlyphCheck::default(),
             dialogs: Dialogs::default(),
@@ -370,8 +373,16 @@ impl RedlineApp {
                     if !self.session.is_one_sided() {
                         let facts = self.session.facts().map(|f| f.as_ref());
                         let generation = self.session.generation();
-                        let pending = self.facts_job.is_some() || self.job.is_some();
-                        actions.extend(self.fact_check.ui(ui, facts, pending, generation));
+                        let status = if self.facts_job.is_some() || self.job.is_some() {
+                            FactStatus::Checking {
+                                stoppable: self.facts_job.is_some(),
+                            }
+                        } else if self.facts_stopped {
+                            FactStatus::Stopped
+                        } else {
+                            FactStatus::Failed
+                        };
+                        actions.extend(self.fact_check.ui(ui, facts, status, generation));
                         ui.separator();
                     }
                     actions.extend(self.change_list.ui(

@@ -20,6 +20,20 @@ enum Line {
     Fact(String, String, Option<Action>),
 }
 
+/// Where the fact check stands while there are no facts to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactStatus {
+    /// Being worked out (or waiting for the comparison); `stoppable` once the check runs.
+    Checking {
+        /// Whether the check itself is running, so that Stop can end it.
+        stoppable: bool,
+    },
+    /// The reader stopped it, or a new comparison was started while it ran.
+    Stopped,
+    /// It ended without facts (a bug in the check).
+    Failed,
+}
+
 /// The fact-check section, its lines made once per comparison.
 #[derive(Debug, Default)]
 pub struct FactCheck {
@@ -31,22 +45,32 @@ pub struct FactCheck {
 }
 
 impl FactCheck {
-    /// Draws the section; `facts` is `None` while they are being worked out (`pending`) or if
-    /// working them out failed.
+    /// Draws the section; `facts` is `None` while they are being worked out, after the check was
+    /// stopped, or if working them out failed (`status` says which).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         facts: Option<&Facts>,
-        pending: bool,
+        status: FactStatus,
         generation: u64,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(facts) = facts else {
-            ui.horizontal(|ui| {
-                if pending {
+            ui.horizontal_wrapped(|ui| match status {
+                FactStatus::Checking { stoppable } => {
                     ui.add(egui::Spinner::new());
                     ui.label("Checking quotes, numbers and names…");
-                } else {
+                    if stoppable && ui.small_button("Stop").clicked() {
+                        actions.push(Action::StopFactCheck);
+                    }
+                }
+                FactStatus::Stopped => {
+                    ui.label("The fact check was stopped.");
+                    if ui.small_button("Check now").clicked() {
+                        actions.push(Action::CheckFacts);
+                    }
+                }
+                FactStatus::Failed => {
                     ui.label("The fact check could not be made for this comparison.");
                 }
             });

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use encoding_rs::Encoding;
 
-use crate::compare::{CompareOptions, Comparer, Comparison};
+use crate::compare::{Cancelled, CompareOptions, Comparer, Comparison};
 use crate::document::{Document, LoadOptions};
 use crate::sample;
 use crate::summary::Facts;
@@ -257,9 +257,11 @@ fn execute(
 
 /// The fact-check facets of a comparison, worked out after it is on screen: on a long article
 /// they take longer than the comparison itself, and the reader should not wait for them.
+/// Dropping the job stops the check (a new comparison replaces it, or the reader stops it).
 pub struct FactsJob {
     generation: u64,
-    task: Task<Facts>,
+    cancel: Arc<AtomicBool>,
+    task: Task<Result<Facts, Cancelled>>,
 }
 
 impl FactsJob {
@@ -269,8 +271,16 @@ impl FactsJob {
         generation: u64,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
-        let task = Task::spawn("redline-facts", wake, move || Facts::of(&comparison));
-        Self { generation, task }
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let task = Task::spawn("redline-facts", wake, move || {
+            Facts::of_until(&comparison, &flag)
+        });
+        Self {
+            generation,
+            cancel,
+            task,
+        }
     }
 
     /// Which comparison the facts are for.
@@ -278,13 +288,20 @@ impl FactsJob {
         self.generation
     }
 
-    /// The facts, once the check has ended.
-    pub fn poll(&self) -> Option<Ended<Facts>> {
+    /// The facts, once the check has ended (`Err` if it was stopped).
+    pub fn poll(&self) -> Option<Ended<Result<Facts, Cancelled>>> {
         self.task.poll()
     }
 
     /// Blocks until the check ends or `timeout` passes.
-    pub fn wait(&self, timeout: Duration) -> Option<Ended<Facts>> {
+    pub fn wait(&self, timeout: Duration) -> Option<Ended<Result<Facts, Cancelled>>> {
         self.task.wait(timeout)
+    }
+}
+
+impl Drop for FactsJob {
+    fn drop(&mut self) {
+        // The thread sees it between paragraphs, ends, and its result is dropped unread.
+        self.cancel.store(true, Ordering::Relaxed);
     }
 }

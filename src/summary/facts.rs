@@ -6,14 +6,14 @@
 //! whole document: a name is listed when one version mentions it and the other does not at all.
 
 use std::collections::HashMap;
-
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::names::Word;
 use super::prose::Prose;
 use super::units::units;
 use super::{attributions, names, numbers, quotes};
-use crate::compare::Comparison;
+use crate::compare::{Cancelled, Comparison};
 use crate::text::Paragraph;
 
 /// One fact that was added, removed or changed, with where it is (paragraphs numbered from 1).
@@ -65,12 +65,23 @@ pub struct Facts {
 impl Facts {
     /// Extracts the facets of a comparison.
     pub fn of(comparison: &Comparison) -> Self {
+        // Nothing can set the flag: never the default.
+        Self::of_until(comparison, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// [`Facts::of`], stopping with [`Cancelled`] soon after `cancel` becomes true: the window
+    /// drops a fact check when the comparison it is for is replaced, or when the reader stops it.
+    pub fn of_until(comparison: &Comparison, cancel: &AtomicBool) -> Result<Self, Cancelled> {
+        let cancelled = || cancel.load(Ordering::Relaxed);
         let units = units(comparison);
         let ignore_case = comparison.options.ignore_case;
         // Units are independent of each other, and reading their paragraphs is most of a
         // summary's cost on a long article: they are read on every core, each paragraph once
         // for all facets.
         let per_unit = crate::parallel::map(&units, |unit| {
+            if cancelled() {
+                return None;
+            }
             let mut old = read(&comparison.old.paragraphs, unit.old.clone());
             let mut new = read(&comparison.new.paragraphs, unit.new.clone());
             let mut facet = |pick: Pick, alike: fn(&str, &str) -> bool| {
@@ -86,19 +97,23 @@ impl Facts {
                 facet(|r| &mut r.attributions, |_, _| true),
                 facet(|r| &mut r.numbers, numbers::alike),
             ];
-            (facets, words(old), words(new))
+            Some((facets, words(old), words(new)))
         });
         let (mut words_old, mut words_new) = (Vec::new(), Vec::new());
         let mut facts = Self::default();
-        for ([quotes, attributions, numbers], old, new) in per_unit {
+        for unit in per_unit {
+            let ([quotes, attributions, numbers], old, new) = unit.ok_or(Cancelled)?;
             facts.quotes.extend(quotes);
             facts.attributions.extend(attributions);
             facts.numbers.extend(numbers);
             words_old.extend(old);
             words_new.extend(new);
         }
+        if cancelled() {
+            return Err(Cancelled);
+        }
         facts.names = names::names(comparison, &words_old, &words_new);
-        facts
+        Ok(facts)
     }
 }
 

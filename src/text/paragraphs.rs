@@ -63,12 +63,23 @@ pub struct Paragraph {
 }
 
 /// One non-blank line of the source: its number, its text without trailing whitespace, and its
-/// width in characters.
+/// width in characters. (Numbers and widths fit in 32 bits under the file size limit; a file has
+/// one of these per line, which is a good part of the peak memory of loading it.)
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
-    number: usize,
+    number_u32: u32,
     text: &'a str,
-    width: usize,
+    width_u32: u32,
+}
+
+impl Line<'_> {
+    fn number(&self) -> usize {
+        self.number_u32 as usize
+    }
+
+    fn width(&self) -> usize {
+        self.width_u32 as usize
+    }
 }
 
 /// Splits decoded text into paragraphs (see the module documentation for the rules).
@@ -80,7 +91,8 @@ struct Line<'a> {
 /// assert_eq!(texts, ["A hard-wrapped paragraph that goes on.", "# A heading", "Next paragraph."]);
 /// ```
 pub fn segment(text: &str) -> Vec<Paragraph> {
-    let mut lines: Vec<Line> = Vec::new();
+    // Sized once: grown by doubling, the list would hold up to twice its lines, and copy them.
+    let mut lines: Vec<Line> = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     // Where each block (a run of non-blank lines) ends in `lines`.
     let mut block_ends: Vec<usize> = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
@@ -91,9 +103,9 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
             }
         } else {
             lines.push(Line {
-                number: index + 1,
+                number_u32: u32::try_from(index + 1).unwrap_or(u32::MAX),
                 text: line,
-                width: width(line),
+                width_u32: u32::try_from(width(line)).unwrap_or(u32::MAX),
             });
         }
     }
@@ -127,7 +139,7 @@ fn wrap_width(lines: &[Line], block_ends: &[usize]) -> Option<usize> {
                 lines[start..end - 1]
                     .iter()
                     .filter(|l| l.text.trim().contains(char::is_whitespace))
-                    .map(|l| l.width),
+                    .map(|l| l.width()),
             );
             // A long block whose own lines do not gather under one width (paragraphs one per
             // line without blank lines between) says nothing about the wrapped ones.
@@ -155,7 +167,7 @@ fn gathered(widths: &mut [usize]) -> Option<usize> {
 /// Whether a line is too long for a file wrapped at `wrap`: well past it, and not because of
 /// one overlong token.
 fn overflows(line: &Line, wrap: usize) -> bool {
-    line.width > wrap + wrap / 8 + 2 && line.text.split_whitespace().all(|t| width(t) < wrap / 2)
+    line.width() > wrap + wrap / 8 + 2 && line.text.split_whitespace().all(|t| width(t) < wrap / 2)
 }
 
 /// Splits one run of non-blank lines into paragraphs.
@@ -163,7 +175,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     // Without enough lines in the file to tell, the block's own longest line is the width. (A
     // block narrower than the file is measured against the file: its short lines are an
     // address, a listing or a poem more often than text wrapped narrower.)
-    let width = file_width.unwrap_or_else(|| block.iter().map(|l| l.width).max().unwrap_or(0));
+    let width = file_width.unwrap_or_else(|| block.iter().map(|l| l.width()).max().unwrap_or(0));
     let wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
         && (file_width.is_some() || block.len() > 1)
         // One line past the width is a hand edit (a year added to a copyright line); lines
@@ -179,12 +191,12 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
     let display = block.len() <= DISPLAY_LINES
         && block.iter().all(|l| {
             let left = indent(l.text);
-            left >= DISPLAY_INDENT && (l.width - left) * 10 <= page * 6
+            left >= DISPLAY_INDENT && (l.width() - left) * 10 <= page * 6
         });
     // A break leaves "clearly" room when the next word and this much more would have fitted.
     let room = (width * 3 / 10).max(10);
 
-    let full = |l: &Line| l.width + room > width;
+    let full = |l: &Line| l.width() + room > width;
     let mut current: Option<Builder> = None;
     // Whether the paragraph being built has a line that leaves no clear room.
     let mut has_full = false;
@@ -209,7 +221,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
                     && depth > indent(b.first_line);
                 // A short line before a shallower one is the first line of a paragraph whose
                 // first line is indented (as fmt wraps it), not a paragraph of its own.
-                let short = previous.width + 1 + first_word_width(line.text) + room <= width
+                let short = previous.width() + 1 + first_word_width(line.text) + room <= width
                     && depth >= indent(previous.text)
                     // A tool that would not join these two lines explains the short one, unless
                     // they are a listing ("/dists/stable -> bullseye/"), which stays line by line.
@@ -233,7 +245,7 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
             }
             current = Some(Builder::new(
                 line.text,
-                line.number,
+                line.number(),
                 kind.unwrap_or(ParagraphKind::Text),
             ));
         }

@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use super::RedlineApp;
+use crate::compare::Cancelled;
 use crate::compare::Side;
 use crate::gui::actions::Action;
 use crate::gui::export::{self, ExportJob, Exported, Subject};
@@ -17,8 +18,25 @@ use std::sync::Arc;
 
 impl RedlineApp {
     pub(super) fn start(&mut self, request: Request) {
-        // Replacing the job drops (and so cancels) the one running.
+        // Replacing the job drops (and so cancels) the one running, and the new comparison
+        // will replace the facts being checked: that check stops too, leaving both cores to it.
         self.job = Some(Job::spawn(request, self.waker()));
+        if self.facts_job.take().is_some() {
+            self.facts_stopped = true;
+        }
+    }
+
+    /// Starts the fact check of the shown comparison (not of one file shown alone).
+    fn check_facts(&mut self) {
+        self.facts_stopped = false;
+        self.facts_job = self
+            .session
+            .comparison()
+            .filter(|_| !self.session.is_one_sided())
+            .map(|c| {
+                let (c, generation) = (Arc::clone(c), self.session.generation());
+                FactsJob::spawn(c, generation, self.waker())
+            });
     }
 
     pub(super) fn finish_job(&mut self, result: Result<Outcome, String>) {
@@ -36,15 +54,7 @@ impl RedlineApp {
             self.view.frames_since_change = 0;
             let count = self.session.comparison().map_or(0, |c| c.changes.len());
             self.view.current_change = self.view.current_change.filter(|&c| c < count);
-            self.facts_job = None;
-            if let Some(c) = self
-                .session
-                .comparison()
-                .filter(|_| !self.session.is_one_sided())
-            {
-                let (c, generation) = (Arc::clone(c), self.session.generation());
-                self.facts_job = Some(FactsJob::spawn(c, generation, self.waker()));
-            }
+            self.check_facts();
             let shown: Vec<_> = [Side::Old, Side::New]
                 .iter()
                 .filter_map(|&s| self.session.side(s).article.clone())
@@ -76,11 +86,11 @@ impl RedlineApp {
     }
 
     /// Takes in the facts of a finished fact check.
-    pub(super) fn finish_facts(&mut self, facts: Ended<Facts>) {
+    pub(super) fn finish_facts(&mut self, facts: Ended<Result<Facts, Cancelled>>) {
         let Some(job) = self.facts_job.take() else {
             return;
         };
-        if let Ended::Done(facts) = facts {
+        if let Ended::Done(Ok(facts)) = facts {
             self.session.set_facts(job.generation(), facts);
             // The left panel changes: a screenshot waits for it to settle again.
             self.view.frames_since_change = 0;
@@ -194,6 +204,16 @@ impl RedlineApp {
             Action::Cancel => {
                 if let Some(job) = &self.job {
                     job.cancel();
+                }
+            }
+            Action::StopFactCheck => {
+                if self.facts_job.take().is_some() {
+                    self.facts_stopped = true;
+                }
+            }
+            Action::CheckFacts => {
+                if self.facts_job.is_none() && self.session.facts().is_none() {
+                    self.check_facts();
                 }
             }
             Action::SetOptions(new) => {
