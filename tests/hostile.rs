@@ -263,42 +263,19 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "100,000 distinct capitalised names",
-            make: |d| write(d, "names.txt", names_text(100_000)),
+            make: |d| write(d, "names.txt", support::names_text(100_000)),
             reference: Some(SAMPLE),
             expect: Compares(|c| c.stats.inserted >= 10_000),
         },
         Case {
             name: "100,000 quotations",
-            make: |d| {
-                let paragraphs: Vec<String> = (0..10_000)
-                    .map(|p| {
-                        (0..10)
-                            .map(|q| format!("She said “{} then {}” and", name(p * 10 + q), q))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect();
-                write(d, "quotes.txt", paragraphs.join("\n\n"))
-            },
+            make: |d| write(d, "quotes.txt", support::quotes_text(100_000)),
             reference: Some(SAMPLE),
             expect: Compares(|c| c.stats.inserted == 10_000),
         },
         Case {
             name: "a 1 MB paragraph of numbers and dates",
-            make: |d| {
-                let text: Vec<String> = (0..60_000)
-                    .map(|i| {
-                        format!(
-                            "{}.{} on {} March {} ",
-                            i,
-                            i % 97,
-                            1 + i % 28,
-                            1900 + i % 200
-                        )
-                    })
-                    .collect();
-                write(d, "numbers.txt", text.concat())
-            },
+            make: |d| write(d, "numbers.txt", support::numbers_text(60_000)),
             reference: Some(SAMPLE),
             expect: Compares(|c| c.new.paragraphs.len() == 1),
         },
@@ -340,49 +317,6 @@ fn cases() -> Vec<Case> {
             }),
         },
     ]
-}
-
-/// A made-up capitalised name for `n`, distinct for each `n`: "Bakor", "Bakor Dimu", ...
-fn name(n: usize) -> String {
-    const SYLLABLES: [&str; 16] = [
-        "ba", "ko", "ri", "du", "me", "sa", "lo", "vi", "ne", "tu", "fa", "gi", "zo", "pe", "ha",
-        "mu",
-    ];
-    let mut word = String::new();
-    let mut k = n;
-    loop {
-        word.push_str(SYLLABLES[k % 16]);
-        k /= 16;
-        if k == 0 {
-            break;
-        }
-    }
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Paragraphs that mention `count` distinct names, ten to a paragraph, each name in mid-sentence
-/// and some as part of a longer name.
-fn names_text(count: usize) -> String {
-    (0..count / 10)
-        .map(|p| {
-            (0..10)
-                .map(|k| {
-                    let n = p * 10 + k;
-                    if k % 3 == 0 {
-                        format!("then {} of {} met", name(n), name(n + 1))
-                    } else {
-                        format!("then {} met", name(n))
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" and ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// Loads, compares and exports one case; returns what happened.
@@ -493,7 +427,12 @@ fn fifty_thousand_paragraphs_that_all_changed_are_paired_in_place() {
     std::thread::spawn(move || {
         let version = |word: &str| {
             (0..50_000)
-                .map(|i| format!("Paragraph {i} says that {} met {word} on the day.", name(i)))
+                .map(|i| {
+                    format!(
+                        "Paragraph {i} says that {} met {word} on the day.",
+                        support::name(i)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n\n")
         };

@@ -474,9 +474,6 @@ impl<'a> Aligner<'a> {
         Ok(out)
     }
 
-    /// Whether the gap has as many paragraphs on each side, each break between the same words
-    /// (the same last word before it and first word after it). Then the paragraph alignment
-    /// pairs them as they are; the word streams would find the same cuts at a higher cost.
     /// Whether the gap `old` × `new` may hold text broken into paragraphs differently: both
     /// sides have paragraphs, and not only paragraphs whose breaks fall between the same words
     /// (most gaps: edits inside paragraphs). Pure insertions and deletions break nothing
@@ -485,6 +482,9 @@ impl<'a> Aligner<'a> {
         !old.is_empty() && !new.is_empty() && !self.breaks_agree(old, new)
     }
 
+    /// Whether the gap has as many paragraphs on each side, each break between the same words
+    /// (the same last word before it and first word after it). Then the paragraph alignment
+    /// pairs them as they are; the word streams would find the same cuts at a higher cost.
     fn breaks_agree(&self, old: &Range<usize>, new: &Range<usize>) -> bool {
         let (o, n) = (
             &self.old.paragraphs[old.clone()],

@@ -41,11 +41,13 @@ fn split_point(old: &[u64], new: &[u64]) -> Option<(usize, usize)> {
         .min_by_key(|&(i, _)| i.abs_diff(middle))
 }
 
-/// How many of the keys that occur once on each side are in the same order on both: the run a
-/// patience diff anchors on. Related texts have most of their unique keys in it; unrelated ones
-/// only the few that fall in order by chance (about twice the square root of their number).
-pub(crate) fn ordered_unique(old: &[u64], new: &[u64]) -> usize {
-    longest_increasing(&unique_pairs(old, new)).len()
+/// How many of the keys that occur once on each side are in the same order on both (the run a
+/// patience diff anchors on), and how many keys occur once on each side. Related texts have most
+/// of their unique keys in that run; unrelated ones only the few that fall in order by chance
+/// (about twice the square root of their number).
+pub(crate) fn unique_in_order(old: &[u64], new: &[u64]) -> (usize, usize) {
+    let unique = unique_pairs(old, new);
+    (longest_increasing(&unique).len(), unique.len())
 }
 
 /// The positions (old, new) of the keys that occur once on each side, in old's order.

@@ -13,9 +13,9 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::DiffOp;
+use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
-use super::anchors::{anchor_ops, ordered_unique};
+use super::anchors::unique_in_order;
 
 use super::fold::Folder;
 use crate::text::{Article, each_token};
@@ -52,7 +52,8 @@ const PARALLEL_FROM: usize = 256 * 1024;
 const UNRELATED_FROM: usize = 10_000;
 
 /// A gap of at least [`UNRELATED_FROM`] words is unrelated text when fewer than one in this many
-/// of its words are unique words in the same order on both sides. Measured: unrelated real texts
+/// of its words are unique words in the same order on both sides (and most unique words are out
+/// of order). Measured: unrelated real texts
 /// have none to a few in 10,000 (word salad of the King James Bible, 2 in 10,000); a stretch of a
 /// tenth of the gap left the same amid them (the GFDL amid the licences and the Debian FAQ), 170.
 const UNRELATED_SHARE: usize = 500;
@@ -124,26 +125,27 @@ pub(crate) fn blocks(
     } else {
         crate::parallel::join(stream_old, stream_new)
     };
-    // Two unrelated texts laid out differently are one large gap whose word diff costs the
-    // square of its length (Myers's, on words that agree nowhere for long). The words that occur
-    // once on each side tell it cheaply: in order on both sides they are a good part of related
-    // text, however edited, and a few, by chance, of unrelated text. Such a gap has no block.
-    let shorter = a.keys.len().min(b.keys.len());
-    if shorter >= UNRELATED_FROM && ordered_unique(&a.keys, &b.keys) * UNRELATED_SHARE < shorter {
-        return vec![Block {
-            old,
-            new,
-            reading: Reading::Open,
-        }];
-    }
     let ops = if a.keys == b.keys {
         vec![DiffOp::Equal {
             old_index: 0,
             new_index: 0,
             len: a.keys.len(),
         }]
+    } else if unrelated(&a.keys, &b.keys) {
+        return vec![Block {
+            old,
+            new,
+            reading: Reading::Open,
+        }];
     } else {
-        anchor_ops(&a.keys, &b.keys, deadline)
+        capture_diff_deadline(
+            Algorithm::Patience,
+            &a.keys,
+            0..a.keys.len(),
+            &b.keys,
+            0..b.keys.len(),
+            Some(deadline),
+        )
     };
     let ops = slide_to_breaks(ops, &a, &b);
     let cuts = agreed_cuts(&a, &b, &ops);
@@ -228,6 +230,21 @@ pub(crate) fn blocks(
         }
     }
     out
+}
+
+/// Whether two long word streams are unrelated text: two unrelated texts laid out differently
+/// are one large gap, whose word diff (Myers's, on words that agree nowhere for long) costs the
+/// square of its length. The words that occur once on each side tell it cheaply: in related text,
+/// however edited, a good part of them are in the same order on both sides; in unrelated text,
+/// few, by chance, and most are not. (Repetitive text, with hardly a word that occurs once, says
+/// nothing this way and is diffed.)
+fn unrelated(old: &[u64], new: &[u64]) -> bool {
+    let shorter = old.len().min(new.len());
+    if shorter < UNRELATED_FROM {
+        return false;
+    }
+    let (in_order, unique) = unique_in_order(old, new);
+    in_order * UNRELATED_SHARE < shorter && in_order * 4 < unique
 }
 
 /// Moves each deletion and insertion of the word diff, where it can slide along equal words, to

@@ -40,8 +40,11 @@ pub struct RedlineApp {
     settings: Settings,
     job: Option<Job>,
     facts_job: Option<FactsJob>,
-    /// Whether the shown comparison's fact check was stopped before it ended.
+    /// Whether the reader stopped the shown comparison's fact check before it ended.
     facts_stopped: bool,
+    /// Whether starting a new comparison stopped the shown one's fact check (it starts again if
+    /// the shown comparison stays).
+    facts_interrupted: bool,
     export: Option<ExportJob>,
     glyphs: GlyphCheck,
     dialogs: Dialogs,
@@ -123,6 +126,7 @@ impl RedlineApp {
             job: None,
             facts_job: None,
             facts_stopped: false,
+            facts_interrupted: false,
             export: None,
             glyphs: GlyphCheck::default(),
             dialogs: Dialogs::default(),

@@ -63,8 +63,9 @@ pub struct Paragraph {
 }
 
 /// One non-blank line of the source: its number, its text without trailing whitespace, and its
-/// width in characters. (Numbers and widths fit in 32 bits under the file size limit; a file has
-/// one of these per line, which is a good part of the peak memory of loading it.)
+/// width in characters. A file has one of these per line, a good part of the peak memory of
+/// loading it, so numbers and widths are kept in 32 bits (past 4 billion lines or characters in a
+/// line, far beyond the default size limit, they read as the largest number).
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     number_u32: u32,
@@ -241,24 +242,22 @@ fn segment_block(block: &[Line], file_width: Option<usize>, out: &mut Vec<Paragr
         if starts_new {
             has_full = false;
             if let Some(b) = current.take() {
-                out.push(b.finish());
+                out.push(b.finish(&block[..i]));
             }
-            current = Some(Builder::new(
-                line.text,
-                line.number(),
-                kind.unwrap_or(ParagraphKind::Text),
-            ));
+            current = Some(Builder {
+                first_line: line.text,
+                start: i,
+                line: line.number(),
+                kind: kind.unwrap_or(ParagraphKind::Text),
+            });
         }
-        if let Some(b) = current.as_mut() {
-            b.push_line(line.text);
-            has_full |= full(line);
-        }
+        has_full |= full(line);
         if depth > 0 {
             last_indented = Some(line.text);
         }
     }
     if let Some(b) = current {
-        out.push(b.finish());
+        out.push(b.finish(block));
     }
 }
 
@@ -299,51 +298,53 @@ fn fmt_remnant(indented: Option<&str>, line: &str) -> bool {
     indent(line) == 0 && indented.is_some_and(|l| l.starts_with('\u{a0}'))
 }
 
-/// Accumulates lines of one paragraph, folding whitespace as it goes.
+/// A paragraph being found: where it starts, and what the lines after it are measured against.
 struct Builder<'a> {
     /// The paragraph's first line: its list marker is the one a following item must continue,
     /// and its indentation the one a list item's continuation lines go deeper than.
     first_line: &'a str,
-    text: String,
+    /// Its first line's index in the block.
+    start: usize,
     line: usize,
     kind: ParagraphKind,
 }
 
-impl<'a> Builder<'a> {
-    fn new(first_line: &'a str, line: usize, kind: ParagraphKind) -> Self {
-        Self {
-            first_line,
-            text: String::new(),
-            line,
-            kind,
+impl Builder<'_> {
+    /// The paragraph of its first line and the rest of `block` after it, its whitespace folded.
+    /// Its text is allocated once, at the length of its lines: grown line by line, tens of
+    /// thousands of paragraphs were copied several times each and kept up to twice the memory
+    /// they need.
+    fn finish(self, block: &[Line]) -> Paragraph {
+        let lines = &block[self.start..];
+        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
+        for line in lines {
+            push_line(&mut text, line.text);
         }
-    }
-
-    fn push_line(&mut self, line: &str) {
-        let line = line.trim();
-        // Most lines need no folding: take them whole.
-        if !needs_folding(line) {
-            if !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.text.push_str(line);
-            return;
-        }
-        for word in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-            if !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.text.push_str(word);
-        }
-    }
-
-    fn finish(self) -> Paragraph {
         Paragraph {
-            words: word_count(&self.text),
-            text: self.text,
+            words: word_count(&text),
+            text,
             line: self.line,
             kind: self.kind,
         }
+    }
+}
+
+/// Appends a line to a paragraph's text, folding its whitespace.
+fn push_line(text: &mut String, line: &str) {
+    let line = line.trim();
+    // Most lines need no folding: take them whole.
+    if !needs_folding(line) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+        return;
+    }
+    for word in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
     }
 }
 
@@ -459,7 +460,11 @@ fn needs_folding(line: &str) -> bool {
             lead | matches!(b, 0xc2 | 0xe1..=0xe3),
         )
     });
-    control || line.contains("  ") || lead && line.contains(|c: char| c.is_whitespace() && c != ' ')
+    // (Not `str::contains("  ")`: setting up its substring searcher for every line costs more
+    // than this scan.)
+    control
+        || line.as_bytes().windows(2).any(|w| w == b"  ")
+        || lead && line.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 /// "--With assistance from …", "— Reporting by …": credit lines that close news articles.

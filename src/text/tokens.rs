@@ -303,7 +303,6 @@ fn fast_word_count(text: &str) -> Option<usize> {
     Some(count)
 }
 
-/// [`tokens`] by [`fast_segments`]; `None` if the text needs the full segmenter.
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

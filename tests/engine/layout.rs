@@ -258,3 +258,29 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn long_repetitive_text_reparagraphed_with_one_edit_is_that_edit() {
+    // 12,000 words from a vocabulary of a few dozen, as in boilerplate or lorem ipsum: hardly a
+    // word occurs once on each side, which must not pass for unrelated text. Joined two
+    // paragraphs to one, with one word replaced, it is that one edit.
+    let mut rng = Rng::new(11);
+    let mut paragraphs: Vec<String> = Vec::new();
+    while paragraphs
+        .iter()
+        .map(|p| p.split(' ').count())
+        .sum::<usize>()
+        < 12_000
+    {
+        paragraphs.push(crate::support::paragraph(&mut rng));
+    }
+    paragraphs.truncate(paragraphs.len() / 2 * 2);
+    let mut joined: Vec<String> = paragraphs.chunks(2).map(|pair| pair.join(" ")).collect();
+    let middle = joined.len() / 2;
+    joined[middle] = joined[middle].replacen(' ', " zebra ", 1);
+    let cmp = diff(&paragraphs.join("\n\n"), &joined.join("\n\n"));
+    let kinds: Vec<ChangeKind> = cmp.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Changed], "{:?}", cmp.stats);
+    assert_eq!(word_edits(&cmp, &cmp.changes[0]), ["+zebra"]);
+    assert!(!cmp.approximate);
+}

@@ -240,3 +240,74 @@ pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     zip.finish().unwrap();
     out.into_inner()
 }
+
+/// A made-up capitalised name for `n`, distinct for each `n`: "Bakor", "Bakor Dimu", ...
+pub fn name(n: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "ba", "ko", "ri", "du", "me", "sa", "lo", "vi", "ne", "tu", "fa", "gi", "zo", "pe", "ha",
+        "mu",
+    ];
+    let mut word = String::new();
+    let mut k = n;
+    loop {
+        word.push_str(SYLLABLES[k % 16]);
+        k /= 16;
+        if k == 0 {
+            break;
+        }
+    }
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Paragraphs that mention `count` distinct names, ten to a paragraph, each name in mid-sentence
+/// and some as part of a longer name.
+pub fn names_text(count: usize) -> String {
+    (0..count / 10)
+        .map(|p| {
+            (0..10)
+                .map(|k| {
+                    let n = p * 10 + k;
+                    if k % 3 == 0 {
+                        format!("then {} of {} met", name(n), name(n + 1))
+                    } else {
+                        format!("then {} met", name(n))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" and ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// `count` quotations, ten to a paragraph, each of a distinct name: "She said “Bakor then 0” and".
+pub fn quotes_text(count: usize) -> String {
+    (0..count / 10)
+        .map(|p| {
+            (0..10)
+                .map(|q| format!("She said “{} then {}” and", name(p * 10 + q), q))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// One paragraph of `count` numbers with dates: "12.12 on 13 March 1912 ", about 17 bytes each.
+pub fn numbers_text(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                "{}.{} on {} March {} ",
+                i,
+                i % 97,
+                1 + i % 28,
+                1900 + i % 200
+            )
+        })
+        .collect()
+}

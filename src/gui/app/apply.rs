@@ -18,17 +18,28 @@ use std::sync::Arc;
 
 impl RedlineApp {
     pub(super) fn start(&mut self, request: Request) {
-        // Replacing the job drops (and so cancels) the one running, and the new comparison
-        // will replace the facts being checked: that check stops too, leaving both cores to it.
+        // Replacing the job drops (and so cancels) the one running. The new comparison will
+        // replace the facts being checked: that check stops too, leaving both cores to it, and
+        // starts again should the comparison shown stay (the new one cancelled or failed).
         self.job = Some(Job::spawn(request, self.waker()));
+        self.take_finished_facts();
         if self.facts_job.take().is_some() {
-            self.facts_stopped = true;
+            self.facts_interrupted = true;
+        }
+    }
+
+    /// Takes in the facts if the check ended since the frame began, so that stopping it now
+    /// does not throw them away.
+    fn take_finished_facts(&mut self) {
+        if let Some(facts) = self.facts_job.as_ref().and_then(FactsJob::poll) {
+            self.finish_facts(facts);
         }
     }
 
     /// Starts the fact check of the shown comparison (not of one file shown alone).
     fn check_facts(&mut self) {
         self.facts_stopped = false;
+        self.facts_interrupted = false;
         self.facts_job = self
             .session
             .comparison()
@@ -41,16 +52,18 @@ impl RedlineApp {
 
     pub(super) fn finish_job(&mut self, result: Result<Outcome, String>) {
         self.job = None;
-        let outcome = match result {
-            Ok(outcome) => outcome,
-            Err(message) => {
-                self.session.failure = Some(message);
-                return;
-            }
-        };
         let before = self.session.generation();
-        self.session.apply(outcome);
-        if self.session.generation() != before {
+        match result {
+            Ok(outcome) => self.session.apply(outcome),
+            Err(message) => self.session.failure = Some(message),
+        }
+        if self.session.generation() == before {
+            // The comparison shown stays: finish its fact check if starting this job stopped it.
+            if self.facts_interrupted && self.session.facts().is_none() {
+                self.check_facts();
+            }
+            self.facts_interrupted = false;
+        } else {
             self.view.frames_since_change = 0;
             let count = self.session.comparison().map_or(0, |c| c.changes.len());
             self.view.current_change = self.view.current_change.filter(|&c| c < count);
@@ -207,6 +220,7 @@ impl RedlineApp {
                 }
             }
             Action::StopFactCheck => {
+                self.take_finished_facts();
                 if self.facts_job.take().is_some() {
                     self.facts_stopped = true;
                 }
