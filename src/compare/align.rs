@@ -424,7 +424,7 @@ impl<'a> Aligner<'a> {
             ))
         });
         let relaid: Vec<usize> = relaid.into_iter().map(|(k, ..)| k).collect();
-        self.approximate |= Instant::now() > deadline;
+        self.approximate |= !relaid.is_empty() && Instant::now() > deadline;
         let mut blocks = relaid.into_iter().zip(blocks).peekable();
         let mut out = Vec::with_capacity(segments.len());
         for (k, segment) in segments.into_iter().enumerate() {

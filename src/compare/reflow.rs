@@ -53,9 +53,9 @@ const UNRELATED_FROM: usize = 10_000;
 
 /// A gap of at least [`UNRELATED_FROM`] words is unrelated text when fewer than one in this many
 /// of its words are unique words in the same order on both sides (and most unique words are out
-/// of order). Measured: unrelated real texts
-/// have none to a few in 10,000 (word salad of the King James Bible, 2 in 10,000); a stretch of a
-/// tenth of the gap left the same amid them (the GFDL amid the licences and the Debian FAQ), 170.
+/// of order). Measured: random words of the King James Bible against others, 2 in 10,000; a
+/// stretch of a tenth of the gap left the same amid unrelated text (the GFDL amid the licences
+/// and the Debian FAQ), 170.
 const UNRELATED_SHARE: usize = 500;
 
 /// One side of a gap as a single stream of folded token keys.

@@ -28,7 +28,8 @@ pub enum FactStatus {
         /// Whether the check itself is running, so that Stop can end it.
         stoppable: bool,
     },
-    /// The reader stopped it, or a new comparison was started while it ran.
+    /// The reader stopped it. (A check stopped because a new comparison started shows as
+    /// checking: it starts again if the shown comparison stays.)
     Stopped,
     /// It ended without facts (a bug in the check).
     Failed,
