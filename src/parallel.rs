@@ -1,7 +1,16 @@
 //! Spreading independent pieces of work over every core, in order.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// How many threads to spread work over: the cores this process may use, at most eight.
+///
+/// Asked once: on Linux the standard library reads the cgroup quota files each time, and a long
+/// comparison spreads work about a hundred times (a few milliseconds of system calls).
+pub(crate) fn workers() -> usize {
+    static WORKERS: OnceLock<usize> = OnceLock::new();
+    *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+}
 
 /// Applies `f` to every item on all cores and returns the results in the items' order.
 ///
@@ -12,7 +21,7 @@ pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> 
     // Starting a thread costs about as much as a few dozen of the items this is used for (a
     // paragraph's facts, a change's texts): short lists, as in most articles, stay on this one.
     const MIN_ITEMS: usize = 64;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let workers = workers();
     if workers == 1 || items.len() < MIN_ITEMS {
         return items.iter().map(f).collect();
     }

@@ -142,7 +142,7 @@ impl<'a> Comparer<'a> {
         let workers = if changes.len() < 2 * BATCH {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+            crate::parallel::workers()
         };
         let total = changes.len().max(1);
         let work = || -> Result<Vec<(usize, WordDiff)>, Cancelled> {

@@ -223,7 +223,7 @@ fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) -> O
 /// avoids branching on each byte: it counts where a run of letters and digits starts, minus the
 /// punctuation marks that join two runs into one word ("3.5", "don't", "a.m").
 fn ascii_word_count(text: &[u8]) -> usize {
-    if text.contains(&b'_') {
+    if memchr::memchr(b'_', text).is_some() {
         // `_` joins anything to anything; rare enough to take the general path (and the full
         // segmenter when the text also has control characters the fast path does not know).
         let text = std::str::from_utf8(text).unwrap_or_default();
