@@ -12,6 +12,7 @@ mod inline;
 mod model;
 mod options;
 mod passages;
+mod patience;
 mod pieces;
 mod reflow;
 mod similarity;

@@ -13,11 +13,12 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::{Algorithm, DiffOp, capture_diff_deadline};
+use similar::DiffOp;
 
 use super::anchors::unique_in_order;
 
 use super::fold::Folder;
+use super::patience;
 use crate::text::{Article, each_token};
 
 /// A block of a gap that the word stream settles, by the paragraphs of each side it covers.
@@ -138,14 +139,7 @@ pub(crate) fn blocks(
             reading: Reading::Open,
         }];
     } else {
-        capture_diff_deadline(
-            Algorithm::Patience,
-            &a.keys,
-            0..a.keys.len(),
-            &b.keys,
-            0..b.keys.len(),
-            Some(deadline),
-        )
+        patience::diff(&a.keys, 0..a.keys.len(), &b.keys, 0..b.keys.len(), deadline)
     };
     let ops = slide_to_breaks(ops, &a, &b);
     let cuts = agreed_cuts(&a, &b, &ops);
