@@ -182,17 +182,25 @@ fn fast_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) -> Opt
 /// of character by character through the general state machine (this runs on every word of
 /// every changed paragraph, for the word diff and again for the fact check).
 fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) -> Option<()> {
-    use WordClass::*;
-    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
-    if !text.iter().all(|&b| class(b).is_some()) {
+    // The characters the table knows: printable ASCII, tab and line breaks. Checked by a scan
+    // without early exit, which the compiler turns into vector code, not a lookup per byte.
+    let known = text.iter().fold(true, |known, &b| {
+        known & ((b' '..0x7f).contains(&b) | (b == b'\t') | (b == b'\n') | (b == b'\r'))
+    });
+    if !known {
         return None;
     }
-    let class = |i: usize| text.get(i).and_then(|&b| class(b)).unwrap_or(Other);
+    // The classes as bits of one byte per character: a word's bytes are tested with a mask,
+    // not matched against an enum (this loop runs on every byte of every re-laid-out gap).
+    let flags = |i: usize| {
+        text.get(i)
+            .map_or(0, |&b| SEGMENT_FLAGS[usize::from(b & 0x7f)])
+    };
     let mut i = 0;
     while i < text.len() {
-        let first = class(i);
-        if !matches!(first, Letter | Digit | Connector) {
-            if !text[i].is_ascii_whitespace() {
+        let first = flags(i);
+        if first & WORD == 0 {
+            if first & SPACE == 0 {
                 segment(i..i + 1, false);
             }
             i += 1;
@@ -200,17 +208,17 @@ fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) -> O
         }
         // A word: letters, digits and connectors, and a mid mark between two letters or two
         // digits. `last` is the class of the last letter, digit or connector.
-        let (start, mut last, mut alnum) = (i, first, first != Connector);
+        let (start, mut last, mut alnum) = (i, first & WORD, first & (LETTER | DIGIT) != 0);
         i += 1;
         while i < text.len() {
-            match class(i) {
-                c @ (Letter | Digit | Connector) => {
-                    last = c;
-                    alnum |= c != Connector;
-                }
-                MidLetter | MidNumLet if last == Letter && class(i + 1) == Letter => {}
-                MidNum | MidNumLet if last == Digit && class(i + 1) == Digit => {}
-                _ => break,
+            let f = flags(i);
+            if f & WORD != 0 {
+                last = f & WORD;
+                alnum |= f & (LETTER | DIGIT) != 0;
+            } else if !(f & JOINS_LETTERS != 0 && last == LETTER && flags(i + 1) & LETTER != 0
+                || f & JOINS_DIGITS != 0 && last == DIGIT && flags(i + 1) & DIGIT != 0)
+            {
+                break;
             }
             i += 1;
         }
@@ -218,6 +226,25 @@ fn ascii_segments(text: &[u8], mut segment: impl FnMut(Range<usize>, bool)) -> O
     }
     Some(())
 }
+
+/// A connector (`_`, ExtendNumLet), which joins anything: with [`LETTER`] and [`DIGIT`], what a
+/// word is made of.
+const CONNECTOR: u8 = 16;
+const WORD: u8 = LETTER | DIGIT | CONNECTOR;
+/// Whitespace, which ends a word and is no token.
+const SPACE: u8 = 32;
+
+/// Per ASCII byte, the bits [`ascii_segments`] tests: [`ASCII_FLAGS`] with connectors and
+/// whitespace.
+const SEGMENT_FLAGS: [u8; 128] = {
+    let mut table = ASCII_FLAGS;
+    table[b'_' as usize] |= CONNECTOR;
+    table[b' ' as usize] |= SPACE;
+    table[b'\t' as usize] |= SPACE;
+    table[b'\n' as usize] |= SPACE;
+    table[b'\r' as usize] |= SPACE;
+    table
+};
 
 /// [`fast_segments`] reduced to counting, for ASCII. Every paragraph of both files is counted, so this
 /// avoids branching on each byte: it counts where a run of letters and digits starts, minus the
@@ -351,7 +378,7 @@ mod tests {
         }
 
         #[test]
-        fn ascii_tokens_agree_with_the_general_fast_path(text in "[a-zA-Z0-9_:.,;'\"!?() \n\t\x06-]{0,200}") {
+        fn ascii_tokens_agree_with_the_general_fast_path(text in "[a-zA-Z0-9_:.,;'\"!?() \n\r\t\x06\x0b\x0c\x7f-]{0,200}") {
             let mut bytewise = Vec::new();
             let mut charwise = Vec::new();
             let a = ascii_segments(text.as_bytes(), |r, w| bytewise.push((r, w)));
