@@ -3,9 +3,14 @@
 //! A re-laid-out gap's words are mostly the same on both sides with an edit or two. `similar`'s
 //! patience diff indexes every key it is given (which ones occur once on each side) before it
 //! looks for anything, so the keys both sides start and end with are taken as equal first, as
-//! git's diff does, and only what lies between is indexed and diffed. (On repetitive keys it may
-//! keep a few keys more or fewer than the patience diff of the whole would: both are heuristics,
-//! not the longest common subsequence. The real 10 MB pairs give the same comparison either way.)
+//! git's diff does, and only what lies between is indexed and diffed.
+//!
+//! The result is not always the patience diff of the whole: which keys occur once is decided
+//! over the middle only, so a key repeated in a common end may anchor it. On a few repeated keys
+//! that can keep fewer ([1, 1, 0, 0] against [0, 1, 1, 0]: two kept, where the whole's diff,
+//! finding no key that occurs once, falls back to Myers and keeps three). On prose it made no
+//! difference that could be found: the real 10 MB pairs' comparisons and the engine's corpus
+//! tests are unchanged.
 
 use std::ops::Range;
 use std::time::Instant;
