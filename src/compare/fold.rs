@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::CompareOptions;
-use crate::text::Token;
+use crate::text::{Token, has_doubled};
 
 /// Currency signs: part of an amount for the numbers facet, and never ignored as punctuation.
 pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₽', '₹', '₩', '¢'];
@@ -61,7 +61,7 @@ impl Folder {
         text.is_ascii()
             && !o.ignore_case
             && !o.ignore_punctuation
-            && (!o.fold_quotes || !has_double_hyphen(text.as_bytes()))
+            && (!o.fold_quotes || !has_doubled(text.as_bytes(), b'-'))
     }
 
     /// Keys for a paragraph's tokens, keeping the token index of each key.
@@ -143,15 +143,6 @@ fn is_punctuation(c: char) -> bool {
         && !c.is_whitespace()
         && !MEANINGFUL_SYMBOLS.contains(&c)
         && !CURRENCY_SIGNS.contains(&c)
-}
-
-/// Whether two hyphens follow each other in `bytes`. Every paragraph of both files and every
-/// token of a re-laid-out gap is asked: not `str::contains`, whose substring searcher costs more
-/// to set up than a token takes to scan, nor a loop that stops at the first hit, which the
-/// compiler cannot turn into vector code (paragraph keys took five times as long that way).
-fn has_double_hyphen(bytes: &[u8]) -> bool {
-    (bytes.iter().zip(bytes.get(1..).unwrap_or_default()))
-        .fold(false, |found, (&a, &b)| found | (a == b'-') & (b == b'-'))
 }
 
 /// A 64-bit fingerprint of folded text: equal keys are taken as equal text. foldhash's quality

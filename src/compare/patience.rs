@@ -44,26 +44,17 @@ pub(crate) fn diff(
         new_range.start + prefix..new_range.end - suffix,
         Some(deadline),
     );
+    // The prefix and suffix are as long as they can be, so the middle's diff neither starts nor
+    // ends with equal keys: the three parts need no merging.
     let equal = |old_index, new_index, len| DiffOp::Equal {
         old_index,
         new_index,
         len,
     };
-    let ends = [
-        (prefix > 0).then(|| equal(old_range.start, new_range.start, prefix)),
-        (suffix > 0).then(|| equal(old_range.end - suffix, new_range.end - suffix, suffix)),
-    ];
     let mut ops: Vec<DiffOp> = Vec::with_capacity(middle.len() + 2);
-    for op in ends[0].into_iter().chain(middle).chain(ends[1]) {
-        // The middle's diff may begin or end with equal keys: one run with the common end.
-        if let (Some(DiffOp::Equal { len, .. }), DiffOp::Equal { len: more, .. }) =
-            (ops.last_mut(), &op)
-        {
-            *len += more;
-        } else {
-            ops.push(op);
-        }
-    }
+    ops.extend((prefix > 0).then(|| equal(old_range.start, new_range.start, prefix)));
+    ops.extend(middle);
+    ops.extend((suffix > 0).then(|| equal(old_range.end - suffix, new_range.end - suffix, suffix)));
     ops
 }
 

@@ -374,7 +374,7 @@ fn mentioned_in_unchanged<'c>(
                     end = m.end() - 1;
                 }
                 // A candidate may start inside this one ("Biden" in "Joe Biden").
-                from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                from = next_char(text, start);
             }
         }
         seen
@@ -407,9 +407,14 @@ fn mentions(text: &str, name: &str) -> bool {
         if whole_words(text, start, start + name.len()) {
             return true;
         }
-        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        from = next_char(text, start);
     }
     false
+}
+
+/// Where the character after the one at `at` starts: the next place a name may start.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit touches it.
@@ -521,6 +526,15 @@ mod tests {
                 proptest::prop_assert_eq!(found.contains(name.as_str()), expected, "{:?} in {:?}", name, texts);
             }
         }
+    }
+
+    #[test]
+    fn a_mention_may_overlap_a_match_that_is_not_whole() {
+        // The first "Bidens Biden" runs into "Bidens"; the second, overlapping it, is whole.
+        assert!(mentions("Bidens Bidens Biden", "Bidens Biden"));
+        assert!(!mentions("Bidens Bidens Bidens", "Bidens Biden"));
+        assert!(!mentions("Xinhua and Xiamen", "Xi"));
+        assert!(mentions("Xinhua quoted Xi.", "Xi"));
     }
 
     #[test]

@@ -489,12 +489,9 @@ fn needs_folding(line: &str) -> bool {
             lead | matches!(b, 0xc2 | 0xe1..=0xe3),
         )
     });
-    // Two spaces in a row, by the same kind of scan over each byte and the next (not
-    // `str::contains("  ")`, whose substring searcher costs more to set up than a line to scan).
-    let bytes = line.as_bytes();
-    let double = (bytes.iter().zip(bytes.get(1..).unwrap_or_default()))
-        .fold(false, |double, (&a, &b)| double | (a == b' ') & (b == b' '));
-    control || double || lead && line.contains(|c: char| c.is_whitespace() && c != ' ')
+    control
+        || super::has_doubled(line.as_bytes(), b' ')
+        || lead && line.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 /// "--With assistance from …", "— Reporting by …": credit lines that close news articles.
