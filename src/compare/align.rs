@@ -296,7 +296,13 @@ impl<'a> Aligner<'a> {
 
     /// Step 1: equal paragraphs in order become anchors; the rest falls into gaps.
     fn anchor(&mut self, old_keys: &[u64], new_keys: &[u64]) -> Vec<Segment> {
-        let ops = super::anchors::anchor_ops(old_keys, new_keys, self.deadline);
+        let ops = super::patience::diff_all(
+            old_keys,
+            0..old_keys.len(),
+            new_keys,
+            0..new_keys.len(),
+            self.deadline,
+        );
         self.past_deadline();
         let mut segments: Vec<Segment> = Vec::new();
         push_ops(&mut segments, ops);

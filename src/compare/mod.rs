@@ -6,7 +6,6 @@
 //! [`Comparison::approximate`] says so.
 
 mod align;
-mod anchors;
 mod fold;
 mod inline;
 mod model;

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use similar::DiffOp;
 
-use super::anchors::unique_in_order;
+use super::patience::unique_in_order;
 
 use super::fold::Folder;
 use super::patience;
