@@ -921,3 +921,73 @@ fn characters_no_font_has_are_reported_once() {
     let latin = harness(RedlineApp::with_files(Some((old.clone(), old))));
     assert_eq!(latin.state().notice(), None);
 }
+
+/// Two versions of a long article in which every paragraph has one word replaced: as many
+/// changes as paragraphs, each named by its words ("alpha17 » beta17" in the change list).
+fn many_changes(dir: &Path, paragraphs: usize) -> (PathBuf, PathBuf) {
+    let version = |word: &str| -> String {
+        (1..=paragraphs)
+            .map(|n| format!("Paragraph {n} of the story says {word}{n} and goes on a while."))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old, version("alpha")).unwrap();
+    std::fs::write(&new, version("beta")).unwrap();
+    (old, new)
+}
+
+#[test]
+fn clicking_the_change_list_leaves_the_entry_under_the_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some(many_changes(dir.path(), 80))));
+    // The lowest entry wholly in view: the list used to scroll it up, so that the next
+    // click landed on another entry.
+    let list_bottom = harness.get_by_label_contains("alpha1 »").rect().bottom() + 2000.0;
+    let lowest = (1..=80)
+        .rev()
+        .find(|n| {
+            harness
+                .query_by_label_contains(&format!("alpha{n} »"))
+                .is_some_and(|node| node.rect().bottom() < list_bottom.min(700.0))
+        })
+        .unwrap();
+    let label = format!("alpha{lowest} »");
+    let before = harness.get_by_label_contains(&label).rect();
+    harness.get_by_label_contains(&label).click();
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(lowest - 1));
+    assert_eq!(harness.get_by_label_contains(&label).rect(), before);
+    // Going on with the keyboard past the end of the view still scrolls the list to it.
+    for _ in 0..10 {
+        harness.key_press(Key::F8);
+        harness.run();
+    }
+    let current = format!("alpha{} »", lowest + 10);
+    assert!(
+        harness.query_by_label_contains(&current).is_some(),
+        "the current change's entry is in view"
+    );
+}
+
+#[test]
+fn the_change_list_keeps_the_width_the_reader_drags_it_to() {
+    let mut harness = sample();
+    let width = harness.state().change_list_width();
+    let edge = egui::pos2(width, 500.0);
+    harness.hover_at(edge);
+    harness.run_steps(1);
+    harness.drag_at(edge);
+    harness.run_steps(1);
+    for step in 1..=3 {
+        harness.hover_at(edge + Vec2::new(50.0 * step as f32, 0.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(edge + Vec2::new(150.0, 0.0));
+    harness.run();
+    let dragged = harness.state().change_list_width();
+    assert!(
+        (dragged - (width + 150.0)).abs() < 10.0,
+        "{width} dragged to {dragged}"
+    );
+}

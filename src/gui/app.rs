@@ -258,6 +258,11 @@ impl RedlineApp {
         self.view.notice.as_deref()
     }
 
+    /// The change list panel's width, as it will be remembered.
+    pub fn change_list_width(&self) -> f32 {
+        self.settings.change_list_width
+    }
+
     /// The panes' text size in points.
     pub fn font_size(&self) -> f32 {
         self.settings.font_size
@@ -370,9 +375,9 @@ impl RedlineApp {
         if let Some(c) = &comparison
             && self.settings.show_change_list
         {
-            egui::Panel::left("redline-change-list")
+            let panel = egui::Panel::left("redline-change-list")
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(self.settings.change_list_width)
                 .show(ui, |ui| {
                     if !self.session.is_one_sided() {
                         let facts = self.session.facts().map(|f| f.as_ref());
@@ -397,6 +402,7 @@ impl RedlineApp {
                         self.session.is_one_sided(),
                     ));
                 });
+            self.settings.change_list_width = panel.response.rect.width();
         }
         if let Some(c) = &comparison {
             let frame = egui::Frame::new()

@@ -13,6 +13,9 @@ pub struct ChangeList {
     entries: Vec<String>,
     /// The current change the list last scrolled to.
     shown_current: Option<usize>,
+    /// The entries wholly in view in the last frame: a new current change among them is not
+    /// scrolled to, so a click never moves the list under the pointer.
+    in_view: std::ops::Range<usize>,
 }
 
 /// Characters of text a snippet shows.
@@ -35,6 +38,7 @@ impl ChangeList {
                 .map(|n| entry(comparison, &moves, n))
                 .collect();
             self.shown_current = None;
+            self.in_view = 0..0;
         }
         let mut actions = Vec::new();
         ui.heading(format!("Changes ({})", self.entries.len()));
@@ -50,15 +54,15 @@ impl ChangeList {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("redline-change-list")
             .auto_shrink(false);
+        let step = row_height + ui.spacing().item_spacing.y;
         if current != self.shown_current {
             self.shown_current = current;
-            if let Some(c) = current {
-                let spacing = ui.spacing().item_spacing.y;
-                let y = c as f32 * (row_height + spacing) - 3.0 * row_height;
+            if let Some(c) = current.filter(|c| !self.in_view.contains(c)) {
+                let y = c as f32 * step - 3.0 * row_height;
                 area = area.vertical_scroll_offset(y.max(0.0));
             }
         }
-        area.show_rows(ui, row_height, self.entries.len(), |ui, range| {
+        let output = area.show_rows(ui, row_height, self.entries.len(), |ui, range| {
             for n in range {
                 let selected = current == Some(n);
                 let text = RichText::new(&self.entries[n]);
@@ -68,6 +72,9 @@ impl ChangeList {
                 }
             }
         });
+        let (top, height) = (output.state.clamped_offset().y, output.inner_rect.height());
+        let spacing = step - row_height;
+        self.in_view = (top / step).ceil() as usize..((top + height + spacing) / step) as usize;
         actions
     }
 }

@@ -64,8 +64,10 @@ pub struct Settings {
     pub show_change_list: bool,
     /// Whether unchanged paragraphs are folded away (one paragraph of context kept).
     pub hide_unchanged: bool,
-    /// Recent comparisons, newest first, as (old, new) file paths.
+    /// Recent comparisons, newest first, as (old, new) absolute file paths.
     pub recent: Vec<(PathBuf, PathBuf)>,
+    /// Width of the change list panel, in points, as the reader last left it.
+    pub change_list_width: f32,
 }
 
 impl Default for Settings {
@@ -77,6 +79,7 @@ impl Default for Settings {
             show_change_list: true,
             hide_unchanged: false,
             recent: Vec::new(),
+            change_list_width: DEFAULT_CHANGE_LIST_WIDTH,
         }
     }
 }
@@ -88,6 +91,7 @@ impl Settings {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         settings.font_size = clamp_font(settings.font_size);
+        settings.change_list_width = clamp_change_list_width(settings.change_list_width);
         settings
     }
 
@@ -96,9 +100,11 @@ impl Settings {
         eframe::set_value(storage, STORAGE_KEY, self);
     }
 
-    /// Puts a comparison of two files at the top of the recent list.
+    /// Puts a comparison of two files at the top of the recent list. The paths are stored
+    /// absolute and canonical: the window may next be started from another folder (a desktop
+    /// menu starts it in the home folder).
     pub fn remember(&mut self, old: PathBuf, new: PathBuf) {
-        let pair = (old, new);
+        let pair = (absolute(old), absolute(new));
         self.recent.retain(|p| p != &pair);
         self.recent.insert(0, pair);
         self.recent.truncate(MAX_RECENT);
@@ -110,6 +116,29 @@ impl Settings {
             .first()
             .filter(|(old, new)| old.is_file() && new.is_file())
             .cloned()
+    }
+}
+
+/// `path` made absolute and canonical (links and `..` resolved), or as absolute as can be
+/// worked out when it no longer exists.
+fn absolute(path: PathBuf) -> PathBuf {
+    std::fs::canonicalize(&path)
+        .or_else(|_| std::path::absolute(&path))
+        .unwrap_or(path)
+}
+
+/// The change list's width when the window has none remembered, and the range it is kept in
+/// (a settings file from elsewhere may hold anything).
+pub const DEFAULT_CHANGE_LIST_WIDTH: f32 = 280.0;
+const CHANGE_LIST_WIDTHS: std::ops::RangeInclusive<f32> = 120.0..=1200.0;
+
+/// Keeps a remembered change list width within [`CHANGE_LIST_WIDTHS`], replacing nonsense with
+/// the default.
+fn clamp_change_list_width(width: f32) -> f32 {
+    if width.is_finite() {
+        width.clamp(*CHANGE_LIST_WIDTHS.start(), *CHANGE_LIST_WIDTHS.end())
+    } else {
+        DEFAULT_CHANGE_LIST_WIDTH
     }
 }
 
@@ -135,16 +164,53 @@ mod tests {
             settings.remember(format!("old{n}").into(), format!("new{n}").into());
         }
         settings.remember("old5".into(), "new5".into());
+        let old5 = std::path::absolute("old5").unwrap();
         assert_eq!(settings.recent.len(), MAX_RECENT);
-        assert_eq!(settings.recent[0], ("old5".into(), "new5".into()));
-        assert_eq!(
-            settings
-                .recent
-                .iter()
-                .filter(|p| p.0 == Path::new("old5"))
-                .count(),
-            1
+        assert_eq!(settings.recent[0].0, old5);
+        assert_eq!(settings.recent.iter().filter(|p| p.0 == old5).count(), 1);
+    }
+
+    #[test]
+    fn recent_paths_are_stored_absolute_and_canonical() {
+        // Opened as "sub/../a.txt" from one folder, the pair must still open from another.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "a").unwrap();
+        let mut settings = Settings::default();
+        settings.remember(
+            dir.path().join("sub").join("..").join("a.txt"),
+            Path::new("no-such-file.txt").to_path_buf(),
         );
+        let (old, new) = &settings.recent[0];
+        assert_eq!(
+            old,
+            &std::fs::canonicalize(dir.path().join("a.txt")).unwrap()
+        );
+        // A file gone since keeps an absolute path, which File → Recent reports as missing.
+        assert!(new.is_absolute(), "{new:?}");
+        assert!(new.ends_with("no-such-file.txt"));
+    }
+
+    #[test]
+    fn the_change_list_width_is_remembered_within_reason() {
+        let settings = Settings {
+            change_list_width: 432.0,
+            ..Settings::default()
+        };
+        let text = serde_json::to_string(&settings).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Settings>(&text)
+                .unwrap()
+                .change_list_width,
+            432.0
+        );
+        for (stored, kept) in [
+            (5.0, 120.0),
+            (1e9, 1200.0),
+            (f32::NAN, DEFAULT_CHANGE_LIST_WIDTH),
+        ] {
+            assert_eq!(clamp_change_list_width(stored), kept);
+        }
     }
 
     #[test]
@@ -156,7 +222,12 @@ mod tests {
         settings.remember(old.clone(), new.clone());
         assert_eq!(settings.last_existing(), None);
         std::fs::write(&new, "b").unwrap();
-        assert_eq!(settings.last_existing(), Some((old, new)));
+        settings.remember(old.clone(), new.clone());
+        let canonical = |p| std::fs::canonicalize(p).unwrap();
+        assert_eq!(
+            settings.last_existing(),
+            Some((canonical(&old), canonical(&new)))
+        );
     }
 
     #[test]
