@@ -354,6 +354,49 @@ fn hide_unchanged_folds_long_unchanged_runs_and_keeps_changes_reachable() {
     );
 }
 
+#[test]
+fn a_hidden_run_opens_where_it_is_and_the_others_stay_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs: Vec<String> = (1..=40)
+        .map(|n| format!("Paragraph {n} tells part of the story."))
+        .collect();
+    let mut edited = paragraphs.clone();
+    for n in [5, 20, 35] {
+        edited[n - 1] = format!("Paragraph {n} tells it another way.");
+    }
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
+    std::fs::write(&new, edited.join("\n\n")).unwrap();
+    let mut harness = harness(RedlineApp::with_files(Some((old, new))));
+    harness.get_by_label("Hide unchanged").click();
+    harness.run();
+    // With one paragraph of context: 1–3, 7–18, 22–33 and 37–40 are hidden.
+    let twelves = || harness.query_all_by_label("12 unchanged paragraphs hidden");
+    assert_eq!(twelves().count(), 2);
+    let upper = twelves().min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()));
+    let marker = upper.as_ref().map(|node| node.rect()).unwrap();
+    upper.unwrap().click();
+    harness.run();
+    // Its first paragraph is where the marker was; the reader's place is kept.
+    let first = harness
+        .get_by_label_contains("Old, unchanged: Paragraph 7 tells")
+        .rect();
+    assert!(
+        (first.top() - marker.top()).abs() < 20.0,
+        "marker at {marker:?}, its first paragraph at {first:?}"
+    );
+    harness.get_by_label_contains("Old, unchanged: Paragraph 18 tells");
+    // The other runs stay hidden.
+    harness.get_by_label("3 unchanged paragraphs hidden");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("12 unchanged paragraphs hidden")
+            .count(),
+        1,
+        "the run of 22–33 is still hidden"
+    );
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/gui")

@@ -63,6 +63,8 @@ pub enum Action {
     ToggleChangeList,
     /// Fold unchanged paragraphs away, or show them.
     SetHideUnchanged(bool),
+    /// Show the hidden unchanged paragraphs around this row, where they are.
+    OpenHiddenRun(usize),
     /// Make the text bigger (+1), smaller (−1), or the default size (0).
     FontSize(i8),
     /// Change the theme.

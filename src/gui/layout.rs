@@ -81,6 +81,10 @@ pub struct RowLayout {
     metrics: (f32, f32),
     /// The length of each item's panes, counted once, for estimates.
     sizes: Vec<[Size; 2]>,
+    /// Runs of hidden rows the reader opened, shown while hiding stays on elsewhere, and the
+    /// comparison generation they belong to (they are forgotten when it changes).
+    opened: Vec<Range<usize>>,
+    opened_generation: u64,
 }
 
 /// How much text one pane of a row holds.
@@ -103,6 +107,10 @@ impl RowLayout {
         find: &Find,
     ) {
         let items_key = (generation, hide_unchanged);
+        if self.opened_generation != generation {
+            self.opened_generation = generation;
+            self.opened.clear();
+        }
         let items_changed = self.items_key != Some(items_key);
         if items_changed {
             self.items_key = Some(items_key);
@@ -141,6 +149,22 @@ impl RowLayout {
         self.refresh_tops();
     }
 
+    /// Shows the hidden run of rows that holds `row`, where it is, leaving the others hidden.
+    /// Returns whether there was one.
+    pub fn open_run_at(&mut self, row: usize) -> bool {
+        let run = (self.item_of_row.get(row)).and_then(|&item| match &self.items[item] {
+            Item::Fold(rows) => Some(rows.clone()),
+            Item::Row(_) => None,
+        });
+        let Some(run) = run else {
+            return false;
+        };
+        self.opened.push(run);
+        // Built again next frame, with the same comparison.
+        self.items_key = None;
+        true
+    }
+
     fn build_items(&mut self, comparison: &Comparison, hide_unchanged: bool) {
         let rows = &comparison.rows;
         let mut keep: Vec<bool> = if hide_unchanged {
@@ -151,6 +175,10 @@ impl RowLayout {
                     let to = (r + CONTEXT + 1).min(rows.len());
                     keep[from..to].iter_mut().for_each(|k| *k = true);
                 }
+            }
+            for run in &self.opened {
+                let end = run.end.min(keep.len());
+                keep[run.start.min(end)..end].fill(true);
             }
             keep
         } else {

@@ -1,5 +1,7 @@
 //! The two panes and the gutter between them: one scroll area, rows drawn only when visible.
 
+use std::ops::Range;
+
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::actions::Action;
@@ -89,7 +91,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
                 Vec2::new(width, layout.height(item)),
             );
             match &layout.items()[item] {
-                Item::Fold(rows) => draw_fold(ui, rect, rows.len(), &mut actions),
+                Item::Fold(rows) => draw_fold(ui, rect, rows, &mut actions),
                 Item::Row(row) => {
                     let cells = layout.cells(item).cloned();
                     let row_view = RowView {
@@ -125,8 +127,9 @@ fn row_target(layout: &RowLayout, view: &View, row: usize) -> Option<f32> {
     Some((top - view.viewport_height * 0.2).max(0.0))
 }
 
-/// The line standing for hidden unchanged paragraphs; clicking it shows them again.
-fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize, actions: &mut Vec<Action>) {
+/// The line standing for hidden unchanged paragraphs; clicking it shows them where they are.
+fn draw_fold(ui: &mut egui::Ui, rect: Rect, rows: &Range<usize>, actions: &mut Vec<Action>) {
+    let count = rows.len();
     let y = rect.center().y;
     let line = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
     ui.painter().hline(rect.x_range(), y, line);
@@ -142,10 +145,10 @@ fn draw_fold(ui: &mut egui::Ui, rect: Rect, count: usize, actions: &mut Vec<Acti
     let button = egui::Button::new(label).frame(false);
     if ui
         .put(rect, button)
-        .on_hover_text("Show all paragraphs")
+        .on_hover_text("Show these paragraphs")
         .clicked()
     {
-        actions.push(Action::SetHideUnchanged(false));
+        actions.push(Action::OpenHiddenRun(rows.start));
     }
 }
 

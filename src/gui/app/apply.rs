@@ -272,6 +272,9 @@ impl RedlineApp {
                     self.go_to_change(n);
                 }
             }
+            Action::OpenHiddenRun(row) => {
+                self.layout.open_run_at(row);
+            }
             Action::FontSize(step) => {
                 let size = self.settings.font_size;
                 self.settings.font_size = match step {
@@ -317,15 +320,11 @@ impl RedlineApp {
         }
     }
 
-    /// Scrolls a row into view, showing unchanged paragraphs again if it is folded away.
+    /// Scrolls a row into view, showing the run of unchanged paragraphs it is hidden in, if
+    /// it is (the other runs stay hidden).
     fn show_row(&mut self, row: usize) {
-        let folded = self
-            .session
-            .comparison()
-            .and_then(|c| c.rows.get(row))
-            .is_some_and(|r| r.is_unchanged());
-        if folded && self.settings.hide_unchanged {
-            self.settings.hide_unchanged = false;
+        if self.settings.hide_unchanged {
+            self.layout.open_run_at(row);
         }
         self.view.scroll_target = Some(ScrollTarget::Row(row));
     }
