@@ -9,7 +9,7 @@ use super::task::{Ended, Task};
 
 /// A dialog that returns nothing sooner than this most likely never opened (no desktop portal
 /// and no zenity): nobody picks "Cancel" that fast.
-const TOO_FAST: Duration = Duration::from_millis(400);
+pub(super) const TOO_FAST: Duration = Duration::from_millis(400);
 
 /// Every extension the loader reads (it decides by content; the names only narrow the list).
 const ARTICLES: [&str; 12] = [

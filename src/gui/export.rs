@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use crate::compare::{Comparison, Side};
 use crate::export::{Format, default_file_name, write_atomically};
 use crate::summary::{ChangeSummary, Facts};
 
+use super::dialogs::TOO_FAST;
 use super::task::{Ended, Task};
 
 /// What finished.
@@ -17,6 +18,9 @@ use super::task::{Ended, Task};
 pub enum Exported {
     /// The summary was written to this file.
     Saved(PathBuf),
+    /// The save dialog could not open, so the summary was written here, next to the new
+    /// version (or in the home folder).
+    SavedWithoutDialog(PathBuf),
     /// The Markdown summary, ready for the clipboard.
     Copied(String),
     /// The user closed the save dialog without choosing.
@@ -72,8 +76,17 @@ impl ExportJob {
         }
         // The dialog is created here, on the UI thread (macOS insists), and awaited elsewhere.
         let picked = dialog.save_file();
+        let opened = Instant::now();
         Self::spawn(wake, move || {
             let Some(file) = pollster::block_on(picked) else {
+                // Closed sooner than anyone picks "Cancel": it never opened (no desktop portal
+                // and no zenity). Saying nothing would leave the reader with no summary and no
+                // idea why.
+                if opened.elapsed() < TOO_FAST {
+                    let path = fallback_path(&subject);
+                    write(&subject, &path)?;
+                    return Ok(Exported::SavedWithoutDialog(path));
+                }
                 return Ok(Exported::Cancelled);
             };
             let path = file.path().to_path_buf();
@@ -129,6 +142,38 @@ fn outcome(ended: Ended<Result<Exported, String>>) -> Result<Exported, String> {
     }
 }
 
+/// Where the summary goes when no dialog can ask: the new version's folder (or the old one's,
+/// or the home folder, or the current one), under the name the dialog would have suggested,
+/// numbered "(2)", "(3)"… rather than replacing a file already there.
+fn fallback_path(subject: &Subject) -> PathBuf {
+    let comparison = &subject.comparison;
+    let name = default_file_name(
+        &comparison.old.source.name,
+        &comparison.new.source.name,
+        Format::Markdown,
+    );
+    let folder = [Side::New, Side::Old]
+        .iter()
+        .filter_map(|&side| comparison.article(side).source.path.as_deref())
+        .filter_map(|path| path.parent())
+        .find(|folder| folder.is_dir())
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .or_else(|| std::env::var_os("USERPROFILE"))
+                .map(PathBuf::from)
+        })
+        .unwrap_or_default();
+    let stem = name.trim_end_matches(".md");
+    (1..)
+        .map(|n| match n {
+            1 => folder.join(&name),
+            n => folder.join(format!("{stem} ({n}).md")),
+        })
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| folder.join(name))
+}
+
 /// Renders the summary in the format of the file's extension and writes it atomically.
 fn write(subject: &Subject, path: &std::path::Path) -> Result<(), String> {
     let format = Format::from_extension(path).unwrap_or_default();
@@ -144,8 +189,56 @@ fn write(subject: &Subject, path: &std::path::Path) -> Result<(), String> {
 pub fn notice(outcome: &Result<Exported, String>) -> Option<String> {
     match outcome {
         Ok(Exported::Saved(path)) => Some(format!("Summary saved to {}", path.display())),
+        Ok(Exported::SavedWithoutDialog(path)) => Some(format!(
+            "The save dialog could not open (this system has neither a desktop portal nor \
+             zenity), so the summary was saved to {}. File → Copy summary puts it on the \
+             clipboard instead.",
+            path.display()
+        )),
         Ok(Exported::Copied(_)) => Some("Summary copied to the clipboard as Markdown".to_owned()),
         Ok(Exported::Cancelled) => None,
         Err(message) => Some(format!("Could not export the summary: {message}")),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::compare::{CompareOptions, compare};
+    use crate::document::LoadOptions;
+    use crate::text::Article;
+
+    fn subject(old: &std::path::Path, new: &std::path::Path) -> Subject {
+        let load = |path| {
+            Article::load(path, &LoadOptions::default())
+                .unwrap()
+                .shared()
+        };
+        Subject {
+            comparison: Arc::new(compare(load(old), load(new), &CompareOptions::default())),
+            facts: None,
+        }
+    }
+
+    #[test]
+    fn without_a_dialog_the_summary_goes_next_to_the_new_version_and_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("draft.txt"), dir.path().join("final.txt"));
+        std::fs::write(&old, "The mayor said no.").unwrap();
+        std::fs::write(&new, "The mayor said yes.").unwrap();
+        let subject = subject(&old, &new);
+        let first = fallback_path(&subject);
+        assert_eq!(first, dir.path().join("draft vs final.md"));
+        write(&subject, &first).unwrap();
+        let summary = std::fs::read_to_string(&first).unwrap();
+        assert!(summary.contains("yes"), "{summary}");
+        // A second export keeps the first.
+        let second = fallback_path(&subject);
+        assert_eq!(second, dir.path().join("draft vs final (2).md"));
+        let message = notice(&Ok(Exported::SavedWithoutDialog(second.clone()))).unwrap();
+        assert!(message.contains("could not open"), "{message}");
+        assert!(message.contains(&second.display().to_string()), "{message}");
+        assert!(message.contains("Copy summary"), "{message}");
     }
 }
