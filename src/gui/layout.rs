@@ -471,6 +471,10 @@ fn cell_job(
         let heading = starts.get(paragraph).is_some_and(|&(_, h)| h);
         let font = if heading { &heading_font } else { &font };
         let mut format = TextFormat::simple(font.clone(), style.text);
+        // A word's background is drawn a point inside its line, not a point beyond it as egui
+        // draws it: beyond, each line's background painted over the underline of the line
+        // above, and an insertion over several lines lost its mark on all but its last.
+        format.expand_bg = -1.0;
         match mark {
             Mark::Plain => {}
             Mark::Deleted => {
@@ -601,6 +605,56 @@ mod tests {
         };
         assert_eq!(marked(0), [("Monday".to_owned(), true, false)]);
         assert_eq!(marked(1), [("Tuesday".to_owned(), false, true)]);
+    }
+
+    #[test]
+    fn every_line_of_a_wrapped_insertion_keeps_its_underline() {
+        // The insertion wraps over several lines of a 400-point pane. Each line's background
+        // used to reach a point above its line and paint over the underline of the line before.
+        let ctx = context();
+        let old = "The council met on Tuesday and voted to approve the new budget for the coming \
+                   year, with several amendments proposed by the mayor.";
+        let new = "The council met on Tuesday and, after a long debate that ran well into the night \
+                   and drew a crowd of residents who had come to speak against the plan and its \
+                   cuts to the library, voted to approve the new budget for the coming year, with \
+                   several amendments proposed by the mayor.";
+        let (old, new) = (Article::from_text("a", old), Article::from_text("b", new));
+        let comparison = compare(old.shared(), new.shared(), &CompareOptions::default());
+        let find = Find::default();
+        let mut layout = RowLayout::default();
+        layout.prepare(&ctx, &comparison, 1, false, style(&find), &find);
+        let galley = layout.cells(0).unwrap().galleys[1].clone().unwrap();
+        let p = Palette::LIGHT;
+        // Per line: the lowest point of its underline and the highest of its word background
+        // (untextured quads of those colours), in the galley's coordinates.
+        let extent = |row: &egui::epaint::text::PlacedRow, color: Color32, lowest: bool| {
+            let ys = (row.row.visuals.mesh.vertices.iter())
+                .filter(|v| v.uv == egui::epaint::WHITE_UV && v.color == color)
+                .map(|v| row.pos.y + v.pos.y);
+            if lowest {
+                ys.fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
+            } else {
+                ys.fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.min(y))))
+            }
+        };
+        let lines = galley.rows.len();
+        assert!(lines >= 3, "the insertion wraps: {lines} lines");
+        let mut underlined = 0;
+        for pair in galley.rows.windows(2) {
+            let (Some(underline), Some(background)) = (
+                extent(&pair[0], p.inserted_ink, true),
+                extent(&pair[1], p.inserted_words, false),
+            ) else {
+                continue;
+            };
+            underlined += 1;
+            assert!(
+                underline <= background,
+                "the next line's background (from y {background}) covers the underline (to y \
+                 {underline})"
+            );
+        }
+        assert!(underlined >= 2, "{underlined} lines checked");
     }
 
     #[test]
