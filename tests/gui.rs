@@ -445,6 +445,71 @@ fn text_in_the_panes_can_be_selected_and_copied() {
     assert_eq!(copied, ["date 2023-11-22 Bloomberg News"]);
 }
 
+#[test]
+fn copying_gives_the_text_selected_in_one_pane_only() {
+    let mut harness = sample();
+    // The first two paragraphs of the old pane, top to bottom.
+    let mut old: Vec<(egui::Rect, String)> = harness
+        .query_all_by_label_contains("Old, ")
+        .filter_map(|node| {
+            let label = node.accesskit_node().label()?.clone();
+            let text = label.split_once(": ")?.1.to_owned();
+            Some((node.rect(), text))
+        })
+        .collect();
+    old.sort_by(|a, b| a.0.top().total_cmp(&b.0.top()));
+    // Two paragraphs in a row, the first beside a paragraph of the new pane: drawn between
+    // them, that one was copied too.
+    let beside = |rect: &egui::Rect| {
+        harness
+            .query_all_by_label_contains("New, ")
+            .any(|node| (node.rect().top() - rect.top()).abs() < 2.0)
+    };
+    let at = (0..old.len() - 1).find(|&k| beside(&old[k].0)).unwrap();
+    let (first, second) = (&old[at], &old[at + 1]);
+    // Drag from the start of the first down to the end of the second, then copy.
+    let (from, to) = (
+        first.0.left_top() + Vec2::new(1.0, 4.0),
+        second.0.right_bottom() - Vec2::new(1.0, 4.0),
+    );
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::PointerMoved(to));
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words(&copied[0]),
+        words(&format!("{} {}", first.1, second.1)),
+        "only the old pane's two paragraphs"
+    );
+}
+
 fn on_screen(harness: &Harness<'static, RedlineApp>, label: &str) -> bool {
     harness.query_all_by_label_contains(label).any(|node| {
         let rect = node.rect();

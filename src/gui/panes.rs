@@ -50,6 +50,20 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         pane,
     } = input;
     let mut actions = Vec::new();
+    // Text selected by dragging belongs to the pane the drag began in: egui copies every
+    // selectable label between the drag's two ends in drawing order, and rows draw the old
+    // pane's paragraph, then the new one's, so a drag down the old pane took the new pane's
+    // text along. The other pane's text is not selectable until a press in it.
+    let pressed = ui.input(|i| {
+        i.pointer
+            .primary_pressed()
+            .then(|| i.pointer.press_origin())
+    });
+    if let (Some(Some(at)), Some(split)) = (pressed, view.split_x)
+        && ui.max_rect().contains(at)
+    {
+        view.selecting = Some(if at.x < split { Side::Old } else { Side::New });
+    }
     let mut area = egui::ScrollArea::vertical()
         .id_salt("redline-panes")
         .auto_shrink(false);
@@ -101,6 +115,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
                         pane,
                         palette,
                         current: view.current_change,
+                        selecting: view.selecting,
                     };
                     row_view.draw(ui, cells.as_ref(), &mut actions);
                 }
@@ -160,6 +175,8 @@ struct RowView<'a> {
     pane: f32,
     palette: Palette,
     current: Option<usize>,
+    /// The pane whose text a drag selects, once one has begun.
+    selecting: Option<Side>,
 }
 
 impl RowView<'_> {
@@ -227,12 +244,20 @@ impl RowView<'_> {
             }
             if let Some(galley) = cells.and_then(|c| c.galleys[slot].clone()) {
                 // A label, not a painted galley, so that the reader can select the text and copy
-                // it (Ctrl+C), across paragraphs and panes. A plain click on it still makes the
-                // paragraph's change the current one.
+                // it (Ctrl+C), across the paragraphs of one pane. A plain click on it still makes
+                // the paragraph's change the current one.
                 let text_rect = Rect::from_min_size(text_at, galley.size()).intersect(rect);
+                let selectable = self.selecting.is_none_or(|s| s == side);
                 let label = ui
                     .scope_builder(egui::UiBuilder::new().max_rect(text_rect), |ui| {
-                        ui.add(egui::Label::new(std::sync::Arc::clone(&galley)).selectable(true))
+                        let label = egui::Label::new(std::sync::Arc::clone(&galley));
+                        // Still clickable (not focusable: Tab goes through the controls).
+                        let label = if selectable {
+                            label.selectable(true)
+                        } else {
+                            label.selectable(false).sense(egui::Sense::CLICK)
+                        };
+                        ui.add(label)
                     })
                     .inner;
                 if let (Some(change), true) = (row.change(side), label.clicked()) {

@@ -27,6 +27,8 @@ pub struct View {
     pub scroll_target: Option<ScrollTarget>,
     /// The x coordinate between the panes, to tell which pane a file was dropped on.
     pub split_x: Option<f32>,
+    /// The pane the last press in the panes began in: text selection stays in it.
+    pub selecting: Option<Side>,
     /// A message for the user (e.g. the file dialog could not open), with a dismiss button.
     pub notice: Option<String>,
     /// The side waiting for clipboard text, since when.
