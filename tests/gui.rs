@@ -141,6 +141,26 @@ fn changing_an_option_compares_again() {
     assert!(after.options.ignore_case);
     assert!(!before.options.ignore_case);
     assert!(!Arc::ptr_eq(&before, after), "a new comparison is shown");
+    // The status bar says so: the option is remembered across restarts, and nothing else on
+    // screen shows it.
+    harness.get_by_label("Case ignored");
+}
+
+#[test]
+fn the_status_bar_gives_the_current_change_and_says_which_is_the_last() {
+    let mut harness = sample();
+    let changes = harness.state().comparison().unwrap().changes.len();
+    assert!(harness.query_by_label_contains("Change 1 of").is_none());
+    harness.key_press(Key::F8);
+    harness.run();
+    harness.get_by_label(&format!("Change 1 of {changes}"));
+    harness.key_press(Key::End);
+    harness.run();
+    for _ in 1..changes {
+        harness.key_press(Key::F8);
+        harness.run();
+    }
+    harness.get_by_label(&format!("Change {changes} of {changes}, the last"));
 }
 
 #[test]

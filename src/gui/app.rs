@@ -369,7 +369,12 @@ impl RedlineApp {
             }
         });
         egui::Panel::bottom("redline-status").show(ui, |ui| {
-            actions.extend(status::show(ui, &self.session, self.job.as_ref()));
+            actions.extend(status::show(
+                ui,
+                &self.session,
+                self.job.as_ref(),
+                self.view.current_change,
+            ));
         });
         let comparison = self.session.comparison().cloned();
         if let Some(c) = &comparison

@@ -5,10 +5,15 @@ use egui::RichText;
 use super::actions::Action;
 use super::jobs::{Job, SHOW_PROGRESS_AFTER};
 use super::session::Session;
-use crate::compare::Side;
+use crate::compare::{CompareOptions, Side};
 
-/// Draws the status bar.
-pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Action> {
+/// Draws the status bar; `current` is the change walked to.
+pub fn show(
+    ui: &mut egui::Ui,
+    session: &Session,
+    job: Option<&Job>,
+    current: Option<usize>,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         if let Some(job) = job
@@ -47,6 +52,15 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
                 "Only one version is open: open or drop the other to compare them."
             });
             return;
+        }
+        if let Some(position) = position(current, c.changes.len()) {
+            ui.label(RichText::new(position).strong());
+            ui.separator();
+        }
+        if let Some(options) = active_options(&c.options) {
+            ui.label(RichText::new(options).strong())
+                .on_hover_text(format!("Compare options: {}", c.options.describe()));
+            ui.separator();
         }
         let s = &c.stats;
         if c.is_identical() {
@@ -102,6 +116,44 @@ pub fn show(ui: &mut egui::Ui, session: &Session, job: Option<&Job>) -> Vec<Acti
     actions
 }
 
+/// "Change 3 of 11", and at the last one "Change 11 of 11, the last".
+fn position(current: Option<usize>, changes: usize) -> Option<String> {
+    let n = current.filter(|&n| n < changes)?;
+    Some(if n + 1 == changes {
+        format!("Change {changes} of {changes}, the last")
+    } else {
+        format!("Change {} of {changes}", n + 1)
+    })
+}
+
+/// The compare options that differ from the defaults, for the reader to see that they are on
+/// (they are remembered across restarts): "Case ignored · punctuation ignored".
+fn active_options(options: &CompareOptions) -> Option<String> {
+    let defaults = CompareOptions::default();
+    let active: Vec<&str> = [
+        (options.ignore_case && !defaults.ignore_case, "case ignored"),
+        (
+            options.ignore_punctuation && !defaults.ignore_punctuation,
+            "punctuation ignored",
+        ),
+        (
+            options.fold_compat && !defaults.fold_compat,
+            "compatibility forms folded",
+        ),
+        (
+            !options.fold_quotes && defaults.fold_quotes,
+            "quotes and dashes compared exactly",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    let text = active.join(" · ");
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 /// "87% similar"; a near-identical pair shows a decimal so it does not read as 100%.
 fn similarity(share: f64) -> String {
     let percent = share * 100.0;
@@ -109,5 +161,35 @@ fn similarity(share: f64) -> String {
         format!("{:.1}% similar", percent.min(99.9))
     } else {
         format!("{percent:.0}% similar")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_options_changed_from_the_defaults_are_shown() {
+        assert_eq!(active_options(&CompareOptions::default()), None);
+        let options = CompareOptions {
+            ignore_punctuation: true,
+            fold_quotes: false,
+            ..CompareOptions::default()
+        };
+        assert_eq!(
+            active_options(&options).as_deref(),
+            Some("Punctuation ignored · quotes and dashes compared exactly")
+        );
+    }
+
+    #[test]
+    fn the_position_names_the_last_change() {
+        assert_eq!(position(None, 11), None);
+        assert_eq!(position(Some(2), 11).as_deref(), Some("Change 3 of 11"));
+        assert_eq!(
+            position(Some(10), 11).as_deref(),
+            Some("Change 11 of 11, the last")
+        );
+        assert_eq!(position(Some(11), 11), None);
     }
 }
