@@ -1119,3 +1119,43 @@ fn the_change_list_keeps_the_width_the_reader_drags_it_to() {
         "{width} dragged to {dragged}"
     );
 }
+
+#[test]
+fn the_sample_says_it_is_a_sample_and_how_to_open_ones_own_files() {
+    let mut harness = sample();
+    harness.get_by_label_contains("This is a sample");
+    harness.get_by_label("Got it").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("This is a sample")
+            .is_none()
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let files = many_changes(dir.path(), 3);
+    let harness = harness_for(files);
+    assert!(
+        harness
+            .query_by_label_contains("This is a sample")
+            .is_none()
+    );
+}
+
+fn harness_for(files: (PathBuf, PathBuf)) -> Harness<'static, RedlineApp> {
+    harness(RedlineApp::with_files(Some(files)))
+}
+
+#[test]
+fn f1_lists_the_keyboard_shortcuts() {
+    let mut harness = sample();
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("F8 or Alt+Down");
+    harness.get_by_label("Export the change summary");
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.query_by_label("F8 or Alt+Down").is_none());
+}

@@ -83,9 +83,39 @@ pub enum Action {
     OpenRecent(usize),
     /// Hide the message bar.
     DismissNotice,
+    /// Hide the line that says the sample is a sample.
+    DismissWelcome,
+    /// Open or close the keyboard shortcuts window.
+    ToggleShortcuts,
     /// Close the window.
     Quit,
 }
+
+/// The keys [`shortcuts`] and the find bar bind, as the F1 window lists them: change one,
+/// change the other.
+pub const SHORTCUT_LIST: [(&str, &str); 18] = [
+    ("F8 or Alt+Down", "Next change"),
+    ("Shift+F8 or Alt+Up", "Previous change"),
+    ("Ctrl+F", "Find in both panes"),
+    ("Enter / Shift+Enter in find", "Next / previous match"),
+    ("Esc in find", "Close find"),
+    ("Ctrl+O", "Open the old version"),
+    ("Ctrl+Shift+O", "Open the new version"),
+    ("F5", "Read both files again"),
+    ("Ctrl+E", "Export the change summary"),
+    ("Ctrl+C", "Copy the text selected in a pane"),
+    ("Ctrl++ / Ctrl+−", "Bigger / smaller text"),
+    ("Ctrl+0", "Default text size"),
+    ("Page Down, Space / Page Up", "Scroll a screen down / up"),
+    ("Down / Up", "Scroll a line"),
+    ("Home / End", "Go to the start / end"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+    (
+        "Drop files on the window",
+        "Two files: compare them; one on a pane: open it there",
+    ),
+];
 
 /// What the keyboard asks for this frame (shortcuts work wherever the focus is).
 ///
@@ -117,6 +147,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::NONE, Key::F5, Action::Reload);
         take(Modifiers::COMMAND, Key::E, Action::ExportSummary);
         take(Modifiers::COMMAND, Key::Q, Action::Quit);
+        take(Modifiers::NONE, Key::F1, Action::ToggleShortcuts);
     });
     // Plain keys scroll the panes unless a text field (find) has the keyboard.
     if ctx.memory(|m| m.focused().is_none()) {

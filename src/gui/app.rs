@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::actions::{self, Action};
+use super::actions::{self, Action, SHORTCUT_LIST};
 use super::change_list::ChangeList;
 use super::dialogs::{self, Dialogs, Picked};
 use super::export::ExportJob;
@@ -28,6 +28,11 @@ mod apply;
 
 /// How long to wait for clipboard text after asking for it.
 const PASTE_WAIT: Duration = Duration::from_millis(1500);
+
+/// What the first screen says above the sample, so that a newcomer knows it is not their file
+/// and how to open their own.
+pub const WELCOME: &str = "This is a sample: two versions of one news story. Open your own with \
+File > Open old… and Open new…, or drop two files on the window. F1 lists the keyboard shortcuts.";
 
 /// The Redline window's state. Drawing returns [`Action`]s; [`Self::apply`] carries them out.
 pub struct RedlineApp {
@@ -359,6 +364,15 @@ impl RedlineApp {
             if self.find.open {
                 actions.extend(self.find.ui(ui));
             }
+            if self.session.is_sample() && !self.view.welcome_dismissed && self.screenshot.is_none()
+            {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(WELCOME);
+                    if ui.button("Got it").clicked() {
+                        actions.push(Action::DismissWelcome);
+                    }
+                });
+            }
             if let Some(notice) = &self.view.notice {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(egui::RichText::new(notice).color(palette.deleted_ink));
@@ -368,6 +382,27 @@ impl RedlineApp {
                 });
             }
         });
+        if self.view.shortcuts_open {
+            let mut open = true;
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut open)
+                .collapsible(false)
+                .resizable(false)
+                .show(ui.ctx(), |ui| {
+                    egui::Grid::new("redline-shortcuts")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (keys, what) in SHORTCUT_LIST {
+                                ui.label(egui::RichText::new(keys).strong());
+                                ui.label(what);
+                                ui.end_row();
+                            }
+                        });
+                });
+            if !open {
+                actions.push(Action::ToggleShortcuts);
+            }
+        }
         egui::Panel::bottom("redline-status").show(ui, |ui| {
             actions.extend(status::show(
                 ui,

@@ -191,7 +191,7 @@ pub fn notice(outcome: &Result<Exported, String>) -> Option<String> {
         Ok(Exported::Saved(path)) => Some(format!("Summary saved to {}", path.display())),
         Ok(Exported::SavedWithoutDialog(path)) => Some(format!(
             "The save dialog could not open (this system has neither a desktop portal nor \
-             zenity), so the summary was saved to {}. File → Copy summary puts it on the \
+             zenity), so the summary was saved to {}. File > Copy summary puts it on the \
              clipboard instead.",
             path.display()
         )),

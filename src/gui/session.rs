@@ -74,6 +74,15 @@ impl Session {
         }
     }
 
+    /// Whether both sides show the bundled sample (the window's first screen).
+    pub fn is_sample(&self) -> bool {
+        matches!(
+            (&self.side(Side::Old).source, &self.side(Side::New).source),
+            (Some(Source::SampleOld), Some(Source::SampleNew))
+                | (Some(Source::SampleNew), Some(Source::SampleOld))
+        )
+    }
+
     /// Whether the shown "comparison" only displays one side, because the other failed to load
     /// or was never opened (`redline FILE`).
     pub fn is_one_sided(&self) -> bool {

@@ -81,6 +81,11 @@ fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
 
 fn view_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Action>) {
     let s = state.settings;
+    let shortcuts = egui::Button::new("Keyboard shortcuts").shortcut_text("F1");
+    if ui.add(shortcuts).clicked() {
+        actions.push(Action::ToggleShortcuts);
+    }
+    ui.separator();
     let mut list = s.show_change_list;
     if ui.checkbox(&mut list, "Change list").changed() {
         actions.push(Action::ToggleChangeList);

@@ -29,6 +29,10 @@ pub struct View {
     pub split_x: Option<f32>,
     /// The pane the last press in the panes began in: text selection stays in it.
     pub selecting: Option<Side>,
+    /// Whether the line saying the sample is a sample was dismissed.
+    pub welcome_dismissed: bool,
+    /// Whether the keyboard shortcuts window is open (F1).
+    pub shortcuts_open: bool,
     /// A message for the user (e.g. the file dialog could not open), with a dismiss button.
     pub notice: Option<String>,
     /// The side waiting for clipboard text, since when.

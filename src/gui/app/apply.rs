@@ -314,6 +314,8 @@ impl RedlineApp {
                 }
             }
             Action::DismissNotice => self.view.notice = None,
+            Action::DismissWelcome => self.view.welcome_dismissed = true,
+            Action::ToggleShortcuts => self.view.shortcuts_open = !self.view.shortcuts_open,
             Action::Quit => {
                 self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Close))
             }
