@@ -1159,3 +1159,13 @@ fn f1_lists_the_keyboard_shortcuts() {
     harness.run();
     assert!(harness.query_by_label("F8 or Alt+Down").is_none());
 }
+
+#[test]
+fn hovering_a_paragraph_gives_the_number_the_summaries_cite() {
+    let mut harness = sample();
+    harness
+        .get_by_label_contains("Old, unchanged: Chinese leader Xi Jinping")
+        .hover();
+    harness.run_steps(40);
+    harness.get_by_label("Old ¶2");
+}

@@ -491,6 +491,10 @@ fn cell_job(
         if let Some((_, current)) = hit {
             format.background = if *current { p.find_current } else { p.find };
             format.color = Color32::BLACK;
+            // Told from the other matches by more than a shade: a thick underline.
+            if *current {
+                format.underline = Stroke::new(2.5, style.text);
+            }
         }
         job.append(piece, 0.0, format);
     }
@@ -573,6 +577,15 @@ mod tests {
             backgrounds.contains(&Palette::LIGHT.find_current),
             "{backgrounds:?}"
         );
+        // The current match is underlined, the others are not.
+        for section in &galley.job.sections {
+            let format = &section.format;
+            if format.background == Palette::LIGHT.find_current {
+                assert!(format.underline.width >= 2.0);
+            } else if format.background == Palette::LIGHT.find {
+                assert_eq!(format.underline.width, 0.0);
+            }
+        }
     }
 
     #[test]

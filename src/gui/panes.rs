@@ -260,6 +260,16 @@ impl RowView<'_> {
                         ui.add(label)
                     })
                     .inner;
+                // The paragraph numbers the summaries and exports cite ("¶3", "¶3+¶4").
+                let numbers: Vec<usize> = row.paragraphs(side).map(|p| p + 1).collect();
+                let label = label.on_hover_text(format!(
+                    "{} {}",
+                    match side {
+                        Side::Old => "Old",
+                        Side::New => "New",
+                    },
+                    crate::export::paragraph_list(&numbers)
+                ));
                 if let (Some(change), true) = (row.change(side), label.clicked()) {
                     actions.push(Action::GoToChange(change));
                 }
