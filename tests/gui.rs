@@ -757,6 +757,11 @@ fn a_file_changed_on_disk_is_read_again_and_a_deleted_one_is_reported() {
         !harness.state().comparison().unwrap().is_identical()
     });
     assert!(reloaded, "the changed file was not read again");
+    // The reader is told what changed in it.
+    assert_eq!(
+        harness.state().notice(),
+        Some("b.txt changed on disk and was read again: +2 words, −1 word.")
+    );
 
     std::fs::remove_file(&new).unwrap();
     let reported = (0..100).any(|_| {

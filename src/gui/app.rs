@@ -144,7 +144,12 @@ impl RedlineApp {
             settings,
         };
         let options = app.settings.options;
-        app.start(Request { old, new, options });
+        app.start(Request {
+            old,
+            new,
+            options,
+            reread: None,
+        });
         app
     }
 

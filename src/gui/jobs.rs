@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use encoding_rs::Encoding;
 
-use crate::compare::{Cancelled, CompareOptions, Comparer, Comparison};
+use crate::compare::{Cancelled, CompareOptions, Comparer, Comparison, Side};
 use crate::document::{Document, LoadOptions};
 use crate::sample;
 use crate::summary::Facts;
@@ -84,6 +84,9 @@ pub struct Request {
     pub new: Input,
     /// The comparison options.
     pub options: CompareOptions,
+    /// A side being read again because its file changed on disk, with what it held before:
+    /// the job also counts the words that changed in it, for the notice.
+    pub reread: Option<(Side, Arc<Article>)>,
 }
 
 /// One side as a job loaded it: where from, and the article or why it could not be read.
@@ -100,6 +103,42 @@ pub struct Outcome {
     pub comparison: Option<Comparison>,
     /// Whether the user cancelled the job.
     pub cancelled: bool,
+    /// For a side read again ([`Request::reread`]): its name and the words inserted and
+    /// deleted in it since it was last read.
+    pub reread: Option<Reread>,
+}
+
+/// What changed in a file that was read again because it changed on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reread {
+    /// The file's name.
+    pub name: String,
+    /// Words inserted in it since it was last read.
+    pub inserted: usize,
+    /// Words deleted from it.
+    pub deleted: usize,
+}
+
+impl Reread {
+    /// "b.txt changed on disk and was read again: +3 words, −1 word."
+    pub fn notice(&self) -> String {
+        let words = |n: usize| if n == 1 { "word" } else { "words" };
+        if self.inserted == 0 && self.deleted == 0 {
+            format!(
+                "{} changed on disk and was read again: the same words.",
+                self.name
+            )
+        } else {
+            format!(
+                "{} changed on disk and was read again: +{} {}, −{} {}.",
+                self.name,
+                self.inserted,
+                words(self.inserted),
+                self.deleted,
+                words(self.deleted)
+            )
+        }
+    }
 }
 
 /// A running background job.
@@ -235,10 +274,23 @@ fn execute(
         new: new_loaded,
         comparison: None,
         cancelled: false,
+        reread: None,
     };
     let (Some(old), Some(new)) = (old, new) else {
         return outcome;
     };
+    if let Some((side, before)) = request.reread {
+        let after = match side {
+            Side::Old => &old,
+            Side::New => &new,
+        };
+        let stats = crate::compare::compare(before, Arc::clone(after), &request.options).stats;
+        outcome.reread = Some(Reread {
+            name: after.source.name.clone(),
+            inserted: stats.words_inserted,
+            deleted: stats.words_deleted,
+        });
+    }
     set_stage("Comparing");
     let report = |done: f32| {
         progress.store(done.to_bits(), Ordering::Relaxed);

@@ -100,6 +100,7 @@ impl Session {
             old: Input::Load(old),
             new: Input::Load(new),
             options,
+            reread: None,
         }
     }
 
@@ -111,11 +112,13 @@ impl Session {
                 old: Input::Load(source),
                 new: keep(Side::New),
                 options,
+                reread: None,
             },
             Side::New => Request {
                 old: keep(Side::Old),
                 new: Input::Load(source),
                 options,
+                reread: None,
             },
         }
     }
@@ -126,6 +129,7 @@ impl Session {
             old: self.ready(Side::Old),
             new: self.ready(Side::New),
             options,
+            reread: None,
         }
     }
 
@@ -139,6 +143,7 @@ impl Session {
             old: input(Side::Old),
             new: input(Side::New),
             options,
+            reread: None,
         }
     }
 

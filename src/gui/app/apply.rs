@@ -54,7 +54,12 @@ impl RedlineApp {
         self.job = None;
         let before = self.session.generation();
         match result {
-            Ok(outcome) => self.session.apply(outcome),
+            Ok(mut outcome) => {
+                if let Some(reread) = outcome.reread.take() {
+                    self.view.notice = Some(reread.notice());
+                }
+                self.session.apply(outcome);
+            }
             Err(message) => self.session.failure = Some(message),
         }
         if self.session.generation() == before {
@@ -198,7 +203,9 @@ impl RedlineApp {
             Action::Reload => self.start(self.session.reload_request(options)),
             Action::ReloadSide(side) => {
                 if let Some(source) = self.session.side(side).source.clone() {
-                    self.start(self.session.replace_request(side, source, options));
+                    let mut request = self.session.replace_request(side, source, options);
+                    request.reread = self.session.side(side).article.clone().map(|a| (side, a));
+                    self.start(request);
                 }
             }
             Action::FileGone(side) => self.session.mark_gone(side),
