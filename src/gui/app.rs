@@ -162,6 +162,9 @@ impl RedlineApp {
         if let Ok(mut slot) = self.ctx.lock() {
             *slot = Some(ctx.clone());
         }
+        for (theme, dark) in [(egui::Theme::Dark, true), (egui::Theme::Light, false)] {
+            ctx.set_visuals_of(theme, super::palette::visuals(dark));
+        }
         ctx.set_theme(self.settings.theme.preference());
         // Ctrl +/−/0 size the panes' text, not the whole interface.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);

@@ -128,7 +128,8 @@ fn side_header(
 /// The encoding, as a menu to read the file again in another one when detection guessed wrong.
 fn encoding_menu(ui: &mut egui::Ui, side: Side, source: &SourceInfo) -> Option<Action> {
     let mut chosen = None;
-    ui.menu_button(RichText::new(&source.encoding).weak(), |ui| {
+    // Button text, not weak text: weak text on a button's background is too faint to read.
+    ui.menu_button(RichText::new(&source.encoding), |ui| {
         ui.label(RichText::new("Reopen with encoding").strong());
         egui::ScrollArea::vertical()
             .max_height(320.0)
