@@ -258,13 +258,16 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 300, failure_persistence: None, ..Default::default()
+            cases: 2000, failure_persistence: None, ..Default::default()
         })]
         /// An article edited in place (paragraphs deleted, inserted, rewritten, a repeated one
-        /// added) diffs exactly as `similar`'s patience diff does: with nothing moved there is
-        /// one longest run of anchors, and both keep it.
+        /// added) keeps as many paragraphs as `similar`'s patience diff does: with nothing moved
+        /// there is one longest run of anchors, and both keep it. (Where a repeated paragraph
+        /// was deleted next to its twin, which of the two is reported deleted may differ:
+        /// `similar` shifts deletions over the equal runs it was given, and gets them in more
+        /// pieces.)
         #[test]
-        fn an_edited_article_diffs_as_similar_patience_does(
+        fn an_edited_article_keeps_as_much_as_similar_patience_does(
             n in 1usize..300,
             every in 2usize..40,
             edits in proptest::collection::vec((0usize..300, 0u8..4), 0..30),
@@ -283,7 +286,17 @@ mod tests {
             }
             let far = Instant::now() + std::time::Duration::from_secs(60);
             let ours = diff_all(&old, 0..old.len(), &new, 0..new.len(), far);
-            proptest::prop_assert_eq!(ours, similar_patience(&old, &new));
+            let (mut i, mut j) = (0, 0);
+            for op in &ours {
+                let (o, n) = (op.old_range(), op.new_range());
+                proptest::prop_assert_eq!((o.start, n.start), (i, j), "{:?}", ours);
+                if let DiffOp::Equal { .. } = op {
+                    proptest::prop_assert_eq!(&old[o.clone()], &new[n.clone()]);
+                }
+                (i, j) = (o.end, n.end);
+            }
+            proptest::prop_assert_eq!((i, j), (old.len(), new.len()));
+            proptest::prop_assert_eq!(kept(&ours), kept(&similar_patience(&old, &new)));
         }
     }
 
