@@ -423,16 +423,13 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Whether a node whose label contains `label` starts inside the window (a paragraph may be
-/// taller than the window: its first line is what a jump must show).
-#[test]
-fn text_in_the_panes_can_be_selected_and_copied() {
-    let mut harness = sample();
-    let paragraph = harness
-        .get_by_label_contains("Old, deleted: date 2023-11-22")
-        .rect();
-    // Drag across the old pane's first paragraph, then copy.
-    let (from, to) = (paragraph.left_center(), paragraph.right_center());
+/// Drags the mouse from `from` to `to` as a reader selecting text does, presses Ctrl+C, and
+/// returns what went to the clipboard.
+fn drag_and_copy(
+    harness: &mut Harness<'static, RedlineApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) -> Vec<String> {
     harness.event(egui::Event::PointerMoved(from));
     harness.event(egui::Event::PointerButton {
         pos: from,
@@ -452,16 +449,27 @@ fn text_in_the_panes_can_be_selected_and_copied() {
     harness.step();
     harness.event(egui::Event::Copy);
     harness.step();
-    let copied: Vec<&str> = harness
+    harness
         .output()
         .platform_output
         .commands
         .iter()
         .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.as_str()),
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn text_in_the_panes_can_be_selected_and_copied() {
+    let mut harness = sample();
+    let paragraph = harness
+        .get_by_label_contains("Old, deleted: date 2023-11-22")
+        .rect();
+    // Drag across the old pane's first paragraph, then copy.
+    let (from, to) = (paragraph.left_center(), paragraph.right_center());
+    let copied = drag_and_copy(&mut harness, from, to);
     assert_eq!(copied, ["date 2023-11-22 Bloomberg News"]);
 }
 
@@ -492,35 +500,7 @@ fn copying_gives_the_text_selected_in_one_pane_only() {
         first.0.left_top() + Vec2::new(1.0, 4.0),
         second.0.right_bottom() - Vec2::new(1.0, 4.0),
     );
-    harness.event(egui::Event::PointerMoved(from));
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    harness.event(egui::Event::PointerMoved(to));
-    harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    harness.event(egui::Event::Copy);
-    harness.step();
-    let copied: Vec<String> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
+    let copied = drag_and_copy(&mut harness, from, to);
     assert_eq!(copied.len(), 1, "{copied:?}");
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(
@@ -530,6 +510,8 @@ fn copying_gives_the_text_selected_in_one_pane_only() {
     );
 }
 
+/// Whether a node whose label contains `label` starts inside the window (a paragraph may be
+/// taller than the window: its first line is what a jump must show).
 fn on_screen(harness: &Harness<'static, RedlineApp>, label: &str) -> bool {
     harness.query_all_by_label_contains(label).any(|node| {
         let rect = node.rect();
@@ -1144,16 +1126,8 @@ fn the_sample_says_it_is_a_sample_and_how_to_open_ones_own_files() {
 
     let dir = tempfile::tempdir().unwrap();
     let files = many_changes(dir.path(), 3);
-    let harness = harness_for(files);
-    assert!(
-        harness
-            .query_by_label_contains("This is a sample")
-            .is_none()
-    );
-}
-
-fn harness_for(files: (PathBuf, PathBuf)) -> Harness<'static, RedlineApp> {
-    harness(RedlineApp::with_files(Some(files)))
+    let other = crate::harness(RedlineApp::with_files(Some(files)));
+    assert!(other.query_by_label_contains("This is a sample").is_none());
 }
 
 #[test]

@@ -149,20 +149,19 @@ impl RowLayout {
         self.refresh_tops();
     }
 
-    /// Shows the hidden run of rows that holds `row`, where it is, leaving the others hidden.
-    /// Returns whether there was one.
-    pub fn open_run_at(&mut self, row: usize) -> bool {
+    /// Shows the hidden run of rows that holds `row`, if any, where it is, leaving the others
+    /// hidden.
+    pub fn open_run_at(&mut self, row: usize) {
         let run = (self.item_of_row.get(row)).and_then(|&item| match &self.items[item] {
             Item::Fold(rows) => Some(rows.clone()),
             Item::Row(_) => None,
         });
         let Some(run) = run else {
-            return false;
+            return;
         };
         self.opened.push(run);
         // Built again next frame, with the same comparison.
         self.items_key = None;
-        true
     }
 
     fn build_items(&mut self, comparison: &Comparison, hide_unchanged: bool) {

@@ -260,25 +260,24 @@ impl RowView<'_> {
                         ui.add(label)
                     })
                     .inner;
-                // The paragraph numbers the summaries and exports cite ("¶3", "¶3+¶4").
-                let numbers: Vec<usize> = row.paragraphs(side).map(|p| p + 1).collect();
-                let label = label.on_hover_text(format!(
-                    "{} {}",
-                    match side {
-                        Side::Old => "Old",
-                        Side::New => "New",
-                    },
-                    crate::export::paragraph_list(&numbers)
-                ));
+                let pane = match side {
+                    Side::Old => "Old",
+                    Side::New => "New",
+                };
+                // The paragraph numbers the summaries and exports cite ("¶3", "¶3+¶4"), made
+                // only while the paragraph is hovered.
+                let label = label.on_hover_ui(|ui| {
+                    let numbers: Vec<usize> = row.paragraphs(side).map(|p| p + 1).collect();
+                    ui.label(format!(
+                        "{pane} {}",
+                        crate::export::paragraph_list(&numbers)
+                    ));
+                });
                 if let (Some(change), true) = (row.change(side), label.clicked()) {
                     actions.push(Action::GoToChange(change));
                 }
                 // Screen readers get the text of each visible paragraph, with what happened to
                 // it. Made only when asked for (accessibility on): not every cell every frame.
-                let pane = match side {
-                    Side::Old => "Old",
-                    Side::New => "New",
-                };
                 let what = match row.change(side) {
                     Some(c) => self.comparison.shape(&self.comparison.changes[c]).label(),
                     None if row.is_reparagraphed() => "re-paragraphed, no change",
