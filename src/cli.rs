@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use redline::compare::{CompareOptions, Comparer};
 use redline::document::{DEFAULT_MAX_BYTES, LoadOptions};
 use redline::export::{Format, write_atomically};
+use redline::review::{Review, Store};
 use redline::summary::ChangeSummary;
 use redline::text::Article;
 
@@ -57,6 +58,10 @@ pub struct SummaryArgs {
     /// Write the summary to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Leave out the review (changes marked reviewed or flagged in the window, with notes),
+    /// which is otherwise included when this pair of versions has one.
+    #[arg(long)]
+    pub no_review: bool,
     #[command(flatten)]
     pub compare: CompareArgs,
 }
@@ -125,6 +130,25 @@ pub fn summary(args: &SummaryArgs) -> ExitCode {
     }
 }
 
+/// The review the window keeps for this pair of versions, if it has one. One that cannot be read
+/// is reported and left out: the summary is still worth having.
+fn stored_review(comparison: &redline::compare::Comparison) -> Option<Review> {
+    let store = Store::default_location()?;
+    // The pair's key hashes both texts: not worth it when nothing was ever reviewed.
+    if store.is_empty() {
+        return None;
+    }
+    let pair = redline::review::pair_key(&comparison.old, &comparison.new);
+    match store.load(&pair) {
+        Ok(stored) if stored.marks.is_empty() => None,
+        Ok(stored) => Some(Review::with_pair(pair, comparison, stored)),
+        Err(e) => {
+            eprintln!("redline: {e}; the summary is written without the review");
+            None
+        }
+    }
+}
+
 /// Returns whether the texts are the same, or the message to print.
 fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
     let (old, new) = Article::load_pair(&args.old, &args.new, &args.compare.load_options());
@@ -140,7 +164,13 @@ fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
         .unwrap_or_default();
-    let text = format.render(&ChangeSummary::new(&comparison));
+    let mut summary = ChangeSummary::new(&comparison);
+    if !args.no_review
+        && let Some(review) = stored_review(&comparison)
+    {
+        summary = summary.with_review(review);
+    }
+    let text = format.render(&summary);
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes(), &[&args.old, &args.new])
             .map_err(|e| e.to_string())?,

@@ -28,6 +28,7 @@ pub mod export;
 #[cfg(feature = "gui")]
 pub mod gui;
 mod parallel;
+pub mod review;
 pub mod sample;
 pub mod summary;
 pub mod text;

@@ -10,8 +10,16 @@ fn samples() -> (PathBuf, PathBuf) {
 }
 
 fn redline(args: &[&std::ffi::OsStr]) -> Output {
+    // Reviews made in the developer's own window must not leak into the tests.
+    let no_reviews = std::env::temp_dir().join("redline-cli-tests-no-reviews");
+    redline_with_data(args, &no_reviews)
+}
+
+/// Runs the binary with `data` as its folder of application data (where reviews are kept).
+fn redline_with_data(args: &[&std::ffi::OsStr], data: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_redline"))
         .args(args)
+        .env("REDLINE_DATA_DIR", data)
         .output()
         .expect("the redline binary runs")
 }
@@ -299,4 +307,68 @@ fn every_format_by_flag_or_by_extension() {
             "{ext}"
         );
     }
+}
+
+#[test]
+fn the_review_made_in_the_window_travels_with_the_summary() {
+    use redline::review::{Review, Status, Store};
+    let (old, new) = samples();
+    let data = tempfile::tempdir().unwrap();
+    // What the window does when a change is marked: the same store, the same keys.
+    let comparison = redline::compare::compare(
+        redline::text::Article::load(&old, &Default::default())
+            .unwrap()
+            .shared(),
+        redline::text::Article::load(&new, &Default::default())
+            .unwrap()
+            .shared(),
+        &Default::default(),
+    );
+    let mut review = Review::blank(&comparison);
+    review.set_status(0, Status::Reviewed);
+    review.set_status(2, Status::Flagged);
+    review.set_note(2, "Ask the desk: \"40\" or 45?".into());
+    let store = Store::at(data.path().join("reviews"));
+    store.save(review.pair(), review.stored()).unwrap();
+    let args = |extra: &[&str]| {
+        let mut args: Vec<std::ffi::OsString> =
+            vec!["summary".into(), old.clone().into(), new.clone().into()];
+        args.extend(extra.iter().map(Into::into));
+        args
+    };
+    let run = |extra: &[&str]| {
+        let args = args(extra);
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        redline_with_data(&refs, data.path())
+    };
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["changes"][0]["review"]["status"], "reviewed");
+    assert_eq!(json["changes"][1]["review"]["status"], "to_review");
+    assert_eq!(json["changes"][2]["review"]["status"], "flagged");
+    assert_eq!(
+        json["changes"][2]["review"]["note"],
+        "Ask the desk: \"40\" or 45?"
+    );
+    assert_eq!(json["review"]["reviewed"], 1);
+    assert_eq!(json["review"]["flagged"], 1);
+    let markdown = String::from_utf8(run(&[]).stdout).unwrap();
+    assert!(markdown.contains("*Flagged:* Ask the desk"), "{markdown}");
+    // --no-review leaves it out.
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["--format", "json", "--no-review"]).stdout).unwrap();
+    assert_eq!(json["changes"][2]["review"]["status"], "to_review");
+    // A review file that is not one is reported, kept, and the summary still written.
+    let file = data
+        .path()
+        .join("reviews")
+        .join(format!("{}.json", review.pair()));
+    std::fs::write(&file, "{ not json").unwrap();
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is not a Redline review"), "{stderr}");
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ not json");
 }

@@ -282,3 +282,52 @@ fn a_fact_check_stops_when_asked_and_otherwise_finds_the_same_facts() {
     assert_eq!(facts, redline::summary::Facts::of(&cmp));
     assert!(!facts.numbers.is_empty() && !facts.quotes.is_empty());
 }
+
+#[test]
+fn every_format_shows_the_review_and_escapes_its_notes() {
+    use redline::review::{Review, Status};
+    let cmp = fixed_sample();
+    let plain = fixed_summary(&cmp);
+    assert!(!redline::export::markdown(&plain).contains("Review:"));
+    assert!(!redline::export::text(&plain).contains("Review:"));
+    let mut review = Review::blank(&cmp);
+    review.set_status(0, Status::Reviewed);
+    review.set_status(3, Status::Flagged);
+    review.set_note(3, "<b>check</b> *this* [now]".into());
+    let summary = fixed_summary(&cmp).with_review(review);
+    let counts = "Review: 1 of 11 changes reviewed, 1 flagged, 9 to review.";
+
+    let markdown = redline::export::markdown(&summary);
+    assert!(markdown.contains(counts), "{markdown}");
+    assert!(markdown.contains("   *Reviewed.*"), "{markdown}");
+    assert!(
+        markdown.contains(r"*Flagged:* \<b\>check\</b\> \*this\* \[now\]"),
+        "{markdown}"
+    );
+    let text = redline::export::text(&summary);
+    assert!(text.contains(counts), "{text}");
+    assert!(
+        text.contains("   [Flagged: <b>check</b> *this* [now]]"),
+        "{text}"
+    );
+    let html = redline::export::html(&summary);
+    assert!(html.contains(counts), "{html}");
+    assert!(html.contains("<span class=\"review flagged\">Flagged</span>"));
+    assert!(
+        html.contains("Flagged: &lt;b&gt;check&lt;/b&gt; *this* [now]"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>check"));
+    let json: serde_json::Value = serde_json::from_str(&redline::export::json(&summary)).unwrap();
+    assert_eq!(
+        json["changes"][3]["review"]["note"],
+        "<b>check</b> *this* [now]"
+    );
+    assert_eq!(json["changes"][0]["review"]["status"], "reviewed");
+    assert_eq!(json["review"]["to_review"], 9);
+    // The marks sit on the change they were made on: the fourth one in every format.
+    let fourth = markdown.find("\n4. ").unwrap();
+    let fifth = markdown.find("\n5. ").unwrap();
+    let flagged = markdown.find("*Flagged:*").unwrap();
+    assert!(fourth < flagged && flagged < fifth);
+}

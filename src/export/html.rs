@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::{
     APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
-    passage_views,
+    passage_views, review_words,
 };
 use crate::compare::{EditOp, Side, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -19,6 +19,8 @@ del{background:#fde0e0;color:#8a1010;text-decoration:line-through}\
 ins{background:#ddf4dd;color:#0b5a0b;text-decoration:underline}\
 td.old,td.new{width:45%}.kind{white-space:nowrap;font-family:system-ui,sans-serif}\
 .note{font-style:italic}tr{break-inside:avoid}\
+.review{display:inline-block;margin-top:.2rem;padding:0 .3rem;border:1px solid #555;border-radius:3px}\
+.review.flagged{border:2px solid #8a1010;color:#8a1010}\
 @media print{body{margin:0;max-width:none}del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Renders the summary as a standalone HTML page.
@@ -65,6 +67,9 @@ pub fn html(summary: &ChangeSummary) -> String {
         "<h2>Overview</h2>\n<p>{}</p>",
         escape(&overview(comparison))
     );
+    if let Some(counts) = summary.review_counts() {
+        let _ = writeln!(out, "<p>Review: {}</p>", escape(&counts.sentence()));
+    }
     if comparison.approximate {
         let _ = writeln!(out, "<p class=\"note\">{APPROXIMATE_NOTE}</p>");
     }
@@ -113,15 +118,32 @@ pub fn html(summary: &ChangeSummary) -> String {
                 }
                 cell
             };
+            let mark = summary.mark(n);
+            let review = review_words(&mark);
+            let badge = review.map_or(String::new(), |(status, _)| {
+                let class = if mark.status == crate::review::Status::Flagged {
+                    "review flagged"
+                } else {
+                    "review"
+                };
+                format!("<br><span class=\"{class}\">{status}</span>")
+            });
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td class=\"kind\">{}<br>{}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
+                "<tr><td>{}</td><td class=\"kind\">{}<br>{}{badge}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
                 n + 1,
                 comparison.shape(change).title(),
                 escape(&change_place(change)),
                 side(Side::Old),
                 side(Side::New)
             );
+            if let Some((status, Some(note))) = review {
+                let _ = writeln!(
+                    out,
+                    "<tr class=\"review-note\"><td></td><td colspan=\"3\">{status}: {}</td></tr>",
+                    escape(note)
+                );
+            }
         }
         out.push_str("</table>\n");
     }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::compare::{ChangeKind, CompareOptions, EditOp, Shape, Side, Stats};
 use crate::document::LoadWarning;
+use crate::review::{Counts, Mark};
 use crate::summary::{ChangeSummary, Facts, FileHeader, VERSION, timestamp};
 
 /// The value of the `format` field.
@@ -24,6 +25,8 @@ struct Summary<'a> {
     approximate: bool,
     elapsed_ms: u128,
     facts: &'a Facts,
+    /// How many changes the reader marked reviewed or flagged, and how many are left.
+    review: Counts,
     changes: Vec<ChangeOut>,
     /// Sentences or clauses deleted in one change and inserted, nearly the same, in another.
     moved_passages: Vec<super::PassageView>,
@@ -73,6 +76,7 @@ struct ChangeOut {
     old_text: String,
     new_text: String,
     edits: Vec<EditOut>,
+    review: Mark,
 }
 
 #[derive(Serialize)]
@@ -99,8 +103,20 @@ pub fn json(summary: &ChangeSummary) -> String {
                 .collect(),
             old_text,
             new_text,
+            review: Mark::default(),
         }
     });
+    let mut changes = changes;
+    for (n, change) in changes.iter_mut().enumerate() {
+        change.review = summary.mark(n);
+    }
+    let review = match &summary.review {
+        Some(review) => review.counts(),
+        None => Counts {
+            to_review: changes.len(),
+            ..Counts::default()
+        },
+    };
     let out = Summary {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
@@ -113,6 +129,7 @@ pub fn json(summary: &ChangeSummary) -> String {
         approximate: comparison.approximate,
         elapsed_ms: comparison.elapsed.as_millis(),
         facts: &summary.facts,
+        review,
         changes,
         moved_passages: super::passage_views(comparison),
         reparagraphed: comparison

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{
     APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
-    passage_views,
+    passage_views, review_words,
 };
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
@@ -36,6 +36,9 @@ pub fn markdown(summary: &ChangeSummary) -> String {
         timestamp(summary.generated)
     );
     let _ = writeln!(out, "\n## Overview\n\n{}", overview(comparison));
+    if let Some(counts) = summary.review_counts() {
+        let _ = writeln!(out, "\nReview: {}", counts.sentence());
+    }
     if comparison.approximate {
         let _ = writeln!(out, "\n*{APPROXIMATE_NOTE}*");
     }
@@ -72,6 +75,12 @@ pub fn markdown(summary: &ChangeSummary) -> String {
             comparison.shape(change).title(),
             change_place(change)
         );
+        if let Some((status, note)) = review_words(&summary.mark(n)) {
+            let _ = match note {
+                Some(note) => writeln!(out, "   *{status}:* {}\n", escape(note)),
+                None => writeln!(out, "   *{status}.*\n"),
+            };
+        }
     }
     let passages = passage_views(comparison);
     if !passages.is_empty() {

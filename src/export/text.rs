@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{
     APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, overview, passage_views,
+    review_words,
 };
 use crate::compare::{EditOp, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -29,6 +30,9 @@ pub fn text(summary: &ChangeSummary) -> String {
     );
     heading(&mut out, "Overview");
     let _ = writeln!(out, "{}", overview(comparison));
+    if let Some(counts) = summary.review_counts() {
+        let _ = writeln!(out, "Review: {}", counts.sentence());
+    }
     if comparison.approximate {
         let _ = writeln!(out, "{APPROXIMATE_NOTE}");
     }
@@ -72,6 +76,12 @@ pub fn text(summary: &ChangeSummary) -> String {
         }
         for paragraph in body.split("\n\n") {
             let _ = writeln!(out, "   {paragraph}");
+        }
+        if let Some((status, note)) = review_words(&summary.mark(n)) {
+            let _ = match note {
+                Some(note) => writeln!(out, "   [{status}: {note}]"),
+                None => writeln!(out, "   [{status}]"),
+            };
         }
         out.push('\n');
     }

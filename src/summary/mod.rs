@@ -17,6 +17,7 @@ use std::time::SystemTime;
 
 use crate::compare::{Comparison, Side};
 use crate::document::LoadWarning;
+use crate::review::{Mark, Review};
 
 pub use facts::{Fact, FactList, Facts};
 pub use units::{Unit, units};
@@ -74,6 +75,8 @@ pub struct ChangeSummary<'a> {
     pub generated: SystemTime,
     /// The fact-check facets.
     pub facts: Facts,
+    /// The reader's marks on the changes, where the pair has any.
+    pub review: Option<Review>,
 }
 
 impl<'a> ChangeSummary<'a> {
@@ -96,7 +99,31 @@ impl<'a> ChangeSummary<'a> {
             new: FileHeader::of(comparison, Side::New),
             generated,
             facts,
+            review: None,
         }
+    }
+
+    /// The summary with the reader's marks on its changes.
+    pub fn with_review(mut self, review: Review) -> Self {
+        self.review = Some(review);
+        self
+    }
+
+    /// The mark of a change (by its index); to review when the pair has no review.
+    pub fn mark(&self, change: usize) -> Mark {
+        self.review
+            .as_ref()
+            .map(|r| r.mark(change).clone())
+            .unwrap_or_default()
+    }
+
+    /// The review's counts, when any change has a status or a note (summaries of pairs nobody
+    /// reviewed say nothing about reviewing).
+    pub fn review_counts(&self) -> Option<crate::review::Counts> {
+        self.review
+            .as_ref()
+            .filter(|r| !r.is_blank())
+            .map(Review::counts)
     }
 }
 
