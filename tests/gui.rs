@@ -566,17 +566,17 @@ fn a_moved_paragraph_marker_jumps_to_its_other_place() {
 fn clicking_a_changed_paragraph_makes_it_current() {
     let files = (fixture("moves-old.txt"), fixture("moves-new.txt"));
     let mut harness = harness(RedlineApp::with_files(Some(files)));
-    // The first row (the heading) is changed; its cell sits just under the headers.
-    harness.hover_at(egui::pos2(1000.0, 118.0));
+    // The first row (the heading) is changed; its cell sits just under the headers and the review bar.
+    harness.hover_at(egui::pos2(1000.0, 146.0));
     harness.step();
     harness.event(egui::Event::PointerButton {
-        pos: egui::pos2(1000.0, 118.0),
+        pos: egui::pos2(1000.0, 146.0),
         button: egui::PointerButton::Primary,
         pressed: true,
         modifiers: Modifiers::NONE,
     });
     harness.event(egui::Event::PointerButton {
-        pos: egui::pos2(1000.0, 118.0),
+        pos: egui::pos2(1000.0, 146.0),
         button: egui::PointerButton::Primary,
         pressed: false,
         modifiers: Modifiers::NONE,
@@ -1152,4 +1152,101 @@ fn hovering_a_paragraph_gives_the_number_the_summaries_cite() {
         .hover();
     harness.run_steps(40);
     harness.get_by_label("Old ¶2");
+}
+
+/// The sample pair copied into `dir` under these names.
+fn sample_copies(dir: &Path, old: &str, new: &str) -> (PathBuf, PathBuf) {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let (o, n) = (dir.join(old), dir.join(new));
+    std::fs::copy(samples.join("article-v1.txt"), &o).unwrap();
+    std::fs::copy(samples.join("article-v2.txt"), &n).unwrap();
+    (o, n)
+}
+
+#[test]
+fn space_reviews_changes_one_by_one_and_the_review_outlives_the_window() {
+    use redline::review::{Status, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path().join("reviews"));
+    let files = sample_copies(dir.path(), "draft.txt", "final.txt");
+    let app = RedlineApp::with_files(Some(files)).with_review_store(store.clone());
+    let mut harness = harness(app);
+    let status =
+        |h: &Harness<'static, RedlineApp>, n: usize| h.state().review().unwrap().mark(n).clone();
+    // The first Space goes to the first change; the next marks it and goes on.
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(0));
+    assert_eq!(status(&harness, 0).status, Status::ToReview);
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(1));
+    assert_eq!(status(&harness, 0).status, Status::Reviewed);
+    harness.get_by_label_contains("1 of 11 reviewed");
+    // Flag the second change with its button, and say why.
+    harness.get_by_label("! Flagged").click();
+    harness.run();
+    harness.get_by_label("Note:").click();
+    harness.run();
+    harness.get_by_label("Note:").type_text("ask the desk");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(status(&harness, 1).status, Status::Flagged);
+    assert_eq!(status(&harness, 1).note, "ask the desk");
+    // Space leaves a flagged change flagged and goes to the next one to review.
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(2));
+    assert_eq!(status(&harness, 1).status, Status::Flagged);
+    // The change list shows the marks and filters by them.
+    harness.get_by_label_contains("√ 1. ");
+    harness.get_by_label("Flagged 1").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("! 2. ").is_some());
+    assert!(harness.query_by_label_contains("1. ").is_none());
+    harness.get_by_label("To review 9").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("! 2. ").is_none());
+    assert!(harness.query_by_label_contains("3. ").is_some());
+    // Exports carry the review.
+    let export = dir.path().join("summary.json");
+    harness
+        .state_mut()
+        .apply(Action::ExportSummaryTo(export.clone()));
+    settle(&mut harness);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    assert_eq!(json["changes"][0]["review"]["status"], "reviewed");
+    assert_eq!(json["changes"][1]["review"]["note"], "ask the desk");
+    // Closing the window writes the last marks; the same versions under other names, opened
+    // again, have them.
+    drop(harness);
+    let files = sample_copies(dir.path(), "copy of draft.txt", "copy of final.txt");
+    let harness = self::harness(RedlineApp::with_files(Some(files)).with_review_store(store));
+    assert_eq!(status(&harness, 0).status, Status::Reviewed);
+    assert_eq!(status(&harness, 1).status, Status::Flagged);
+    assert_eq!(status(&harness, 1).note, "ask the desk");
+    assert_eq!(status(&harness, 2).status, Status::ToReview);
+}
+
+#[test]
+fn shift_space_flags_the_change_and_puts_the_keyboard_in_its_note() {
+    use redline::review::Status;
+    let mut harness = sample();
+    harness.key_press(Key::F8);
+    harness.run();
+    let current = harness.state().current_change();
+    assert!(current.is_some());
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Space);
+    harness.run();
+    // What is typed now is the note: its spaces neither mark nor move.
+    harness.event(egui::Event::Text("not in the wire copy".to_owned()));
+    harness.key_press(Key::Space);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.current_change(), current);
+    let mark = app.review().unwrap().mark(current.unwrap());
+    assert_eq!(mark.status, Status::Flagged);
+    assert_eq!(mark.note, "not in the wire copy");
 }

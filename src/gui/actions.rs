@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
+use super::review::Filter;
 use super::settings::ThemeChoice;
 use crate::compare::{CompareOptions, Side};
+use crate::review::Status;
 
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,17 @@ pub enum Action {
     PreviousChange,
     /// Go to a change by its index in [`crate::compare::Comparison::changes`].
     GoToChange(usize),
+    /// Give a change (by index) this review status.
+    MarkChange(usize, Status),
+    /// Set a change's review note.
+    SetNote(usize, String),
+    /// Mark the current change reviewed (a flagged one stays flagged) and go to the next one to
+    /// review; with no current change, go to the first one to review.
+    ReviewAndNext,
+    /// Flag the current change and put the keyboard in its note.
+    FlagCurrent,
+    /// Show all changes in the change list, those to review, or the flagged ones.
+    SetReviewFilter(Filter),
     /// Scroll so a row of [`crate::compare::Comparison::rows`] is in view.
     GoToRow(usize),
     /// Scroll to the row that shows a paragraph (0-based) of one side.
@@ -93,9 +106,14 @@ pub enum Action {
 
 /// The keys [`shortcuts`] and the find bar bind, as the F1 window lists them: change one,
 /// change the other.
-pub const SHORTCUT_LIST: [(&str, &str); 18] = [
+pub const SHORTCUT_LIST: [(&str, &str); 20] = [
     ("F8 or Alt+Down", "Next change"),
     ("Shift+F8 or Alt+Up", "Previous change"),
+    (
+        "Space",
+        "Mark the change reviewed, go to the next to review",
+    ),
+    ("Shift+Space", "Flag the change and write a note"),
     ("Ctrl+F", "Find in both panes"),
     ("Enter / Shift+Enter in find", "Next / previous match"),
     ("Esc in find", "Close find"),
@@ -106,7 +124,7 @@ pub const SHORTCUT_LIST: [(&str, &str); 18] = [
     ("Ctrl+C", "Copy the text selected in a pane"),
     ("Ctrl++ / Ctrl+−", "Bigger / smaller text"),
     ("Ctrl+0", "Default text size"),
-    ("Page Down, Space / Page Up", "Scroll a screen down / up"),
+    ("Page Down / Page Up", "Scroll a screen down / up"),
     ("Down / Up", "Scroll a line"),
     ("Home / End", "Go to the start / end"),
     ("F1", "This list"),
@@ -152,6 +170,10 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
     // Plain keys scroll the panes unless a text field (find) has the keyboard.
     if ctx.memory(|m| m.focused().is_none()) {
         ctx.input_mut(|input| {
+            // Before plain Space, which would match Shift+Space too.
+            if input.consume_key(Modifiers::SHIFT, Key::Space) {
+                out.push(Action::FlagCurrent);
+            }
             let mut take = |key: Key, action: Action| {
                 if input.consume_key(Modifiers::NONE, key) {
                     out.push(action);
@@ -159,7 +181,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
             };
             take(Key::PageDown, Action::ScrollPages(1.0));
             take(Key::PageUp, Action::ScrollPages(-1.0));
-            take(Key::Space, Action::ScrollPages(1.0));
+            take(Key::Space, Action::ReviewAndNext);
             take(Key::ArrowDown, Action::ScrollBy(LINE_STEP));
             take(Key::ArrowUp, Action::ScrollBy(-LINE_STEP));
             take(Key::Home, Action::ScrollTo(0.0));

@@ -16,12 +16,14 @@ use super::layout::{RowLayout, Style};
 use super::palette::Palette;
 use super::panes::{self, PaneInput};
 use super::reload::AutoReload;
+use super::review::Reviewing;
 use super::screenshot::{Screenshooter, ScreenshotOutcome};
 use super::session::Session;
 use super::settings::Settings;
 use super::view::View;
 use super::{Opening, StartOptions, header, overview, status, toolbar};
 use crate::compare::{Comparison, Side};
+use crate::review::{Review, Store};
 use crate::watch::FileEvent;
 
 mod apply;
@@ -52,6 +54,7 @@ pub struct RedlineApp {
     facts_interrupted: bool,
     export: Option<ExportJob>,
     glyphs: GlyphCheck,
+    reviewing: Reviewing,
     dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
     reload: AutoReload,
@@ -77,7 +80,14 @@ impl RedlineApp {
         if let Some(theme) = start.theme {
             settings.theme = theme;
         }
+        // A screenshot neither reads nor writes the reader's reviews.
+        let store = start
+            .screenshot
+            .is_none()
+            .then(Store::default_location)
+            .flatten();
         let mut app = Self::new(settings, start, outcome);
+        app.reviewing = Reviewing::new(store);
         app.bind(&cc.egui_ctx);
         app
     }
@@ -89,6 +99,12 @@ impl RedlineApp {
             // Default settings remember no last comparison: this is the sample.
             None => Opening::Last,
         })
+    }
+
+    /// The app keeping its reviews in `store` (tests; by default they stay in the window).
+    pub fn with_review_store(mut self, store: Store) -> Self {
+        self.reviewing = Reviewing::new(Some(store));
+        self
     }
 
     /// The app with default settings (for tests), opening `files`.
@@ -134,6 +150,7 @@ impl RedlineApp {
             facts_interrupted: false,
             export: None,
             glyphs: GlyphCheck::default(),
+            reviewing: Reviewing::new(None),
             dialogs: Dialogs::default(),
             screenshot: start
                 .screenshot
@@ -204,6 +221,15 @@ impl RedlineApp {
                 None => return false,
             }
         }
+        let (read, failed) = self
+            .reviewing
+            .wait(deadline.saturating_duration_since(Instant::now()));
+        if let Some(message) = failed {
+            self.view.notice = Some(message);
+        }
+        if !read {
+            return false;
+        }
         if let Some(job) = &self.facts_job {
             let left = deadline.saturating_duration_since(Instant::now());
             match job.wait(left) {
@@ -228,6 +254,7 @@ impl RedlineApp {
             || self.facts_job.is_some()
             || self.export.is_some()
             || self.glyphs.is_running()
+            || self.reviewing.is_loading()
     }
 
     /// Whether a load or comparison (the work Cancel stops) is running.
@@ -259,6 +286,11 @@ impl RedlineApp {
     /// How far the panes are scrolled, in points.
     pub fn scroll_offset(&self) -> f32 {
         self.view.scroll_offset
+    }
+
+    /// The review of the comparison shown, once read.
+    pub fn review(&self) -> Option<&Review> {
+        self.reviewing.review(self.session.generation())
     }
 
     /// The number of find matches and the current one.
@@ -302,6 +334,9 @@ impl RedlineApp {
             self.finish_export(outcome);
         }
         self.glyphs.poll(None);
+        if let Some(message) = self.reviewing.poll() {
+            self.view.notice = Some(message);
+        }
         if let Some(notice) = self.glyphs.notice(&ctx) {
             // It comes after the load: added to what the load had to say, not put in its place.
             self.view.notice = Some(match self.view.notice.take() {
@@ -417,6 +452,7 @@ impl RedlineApp {
                 &self.session,
                 self.job.as_ref(),
                 self.view.current_change,
+                self.reviewing.review(self.session.generation()),
             ));
         });
         let comparison = self.session.comparison().cloned();
@@ -442,12 +478,15 @@ impl RedlineApp {
                         actions.extend(self.fact_check.ui(ui, facts, status, generation));
                         ui.separator();
                     }
+                    let generation = self.session.generation();
                     actions.extend(self.change_list.ui(
                         ui,
                         c,
-                        self.session.generation(),
+                        generation,
                         self.view.current_change,
                         self.session.is_one_sided(),
+                        self.reviewing.review(generation),
+                        self.reviewing.filter,
                     ));
                 });
             self.settings.change_list_width = panel.response.rect.width();
@@ -468,6 +507,20 @@ impl RedlineApp {
             let dropping = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
             actions.extend(header::show(ui, &self.session, palette, dropping));
             ui.separator();
+            if let Some(c) = comparison.as_ref().filter(|c| !c.changes.is_empty())
+                && !self.session.is_one_sided()
+            {
+                let review = self.reviewing.review(self.session.generation());
+                let focus_note = std::mem::take(&mut self.view.focus_note);
+                actions.extend(super::review_bar::show(
+                    ui,
+                    c,
+                    review,
+                    self.view.current_change,
+                    focus_note,
+                ));
+                ui.separator();
+            }
             match &comparison {
                 Some(c) => actions.extend(self.draw_panes(ui, c, palette)),
                 None => {

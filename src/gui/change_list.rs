@@ -3,7 +3,10 @@
 use egui::RichText;
 
 use super::actions::Action;
+use super::review::Filter;
+use super::review_bar::sign;
 use crate::compare::{ChangeKind, Comparison, EditOp, Shape, Side};
+use crate::review::{Review, Status};
 
 /// The list's cached snippets and scroll bookkeeping.
 #[derive(Debug, Default)]
@@ -13,16 +16,21 @@ pub struct ChangeList {
     entries: Vec<String>,
     /// The current change the list last scrolled to.
     shown_current: Option<usize>,
-    /// The entries wholly in view in the last frame: a new current change among them is not
-    /// scrolled to, so a click never moves the list under the pointer.
+    /// The lines wholly in view in the last frame (positions in the filtered list): a new
+    /// current change among them is not scrolled to, so a click never moves the list under the
+    /// pointer.
     in_view: std::ops::Range<usize>,
+    /// The filter of the last frame (another filter puts other entries on the lines).
+    shown_filter: Filter,
 }
 
 /// Characters of text a snippet shows.
 const SNIPPET_CHARS: usize = 60;
 
 impl ChangeList {
-    /// Draws the list.
+    /// Draws the list, with each change's review mark and the review filter once the review
+    /// is read.
+    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -30,6 +38,8 @@ impl ChangeList {
         generation: u64,
         current: Option<usize>,
         one_sided: bool,
+        review: Option<&Review>,
+        filter: Filter,
     ) -> Vec<Action> {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
@@ -50,6 +60,47 @@ impl ChangeList {
             });
             return actions;
         }
+        let filter = if review.is_some() {
+            filter
+        } else {
+            Filter::All
+        };
+        if let Some(review) = review {
+            let counts = review.counts();
+            ui.horizontal_wrapped(|ui| {
+                for (f, text) in [
+                    (Filter::All, format!("All {}", counts.total())),
+                    (Filter::ToReview, format!("To review {}", counts.to_review)),
+                    (Filter::Flagged, format!("Flagged {}", counts.flagged)),
+                ] {
+                    if ui.selectable_label(filter == f, text).clicked() {
+                        actions.push(Action::SetReviewFilter(f));
+                    }
+                }
+            });
+        }
+        let status = |n: usize| review.map_or(Status::ToReview, |r| r.mark(n).status);
+        let shown: Vec<usize> = match filter {
+            Filter::All => (0..self.entries.len()).collect(),
+            Filter::ToReview => (0..self.entries.len())
+                .filter(|&n| status(n) == Status::ToReview)
+                .collect(),
+            Filter::Flagged => (0..self.entries.len())
+                .filter(|&n| status(n) == Status::Flagged)
+                .collect(),
+        };
+        if shown.is_empty() {
+            ui.label(match filter {
+                Filter::Flagged => "No change is flagged.",
+                _ => "Every change is marked.",
+            });
+            return actions;
+        }
+        if filter != self.shown_filter {
+            self.shown_filter = filter;
+            self.shown_current = None;
+            self.in_view = 0..0;
+        }
         let row_height = ui.spacing().interact_size.y;
         let mut area = egui::ScrollArea::vertical()
             .id_salt("redline-change-list")
@@ -57,16 +108,22 @@ impl ChangeList {
         let step = row_height + ui.spacing().item_spacing.y;
         if current != self.shown_current {
             self.shown_current = current;
-            if let Some(c) = current.filter(|c| !self.in_view.contains(c)) {
-                let y = c as f32 * step - 3.0 * row_height;
+            let line = current.map(|c| shown.binary_search(&c).unwrap_or_else(|at| at));
+            if let Some(line) = line.filter(|line| !self.in_view.contains(line)) {
+                let y = line as f32 * step - 3.0 * row_height;
                 area = area.vertical_scroll_offset(y.max(0.0));
             }
         }
-        let output = area.show_rows(ui, row_height, self.entries.len(), |ui, range| {
-            for n in range {
+        let output = area.show_rows(ui, row_height, shown.len(), |ui, range| {
+            for &n in &shown[range] {
                 let selected = current == Some(n);
-                let text = RichText::new(&self.entries[n]);
-                let response = ui.add(egui::Button::selectable(selected, text).truncate());
+                let mark = review.map(|r| r.mark(n));
+                let sign = mark.map_or("", |m| sign(m.status));
+                let text = RichText::new(format!("{sign}{}", self.entries[n]));
+                let mut response = ui.add(egui::Button::selectable(selected, text).truncate());
+                if let Some(mark) = mark.filter(|m| !m.note.trim().is_empty()) {
+                    response = response.on_hover_text(format!("Note: {}", mark.note));
+                }
                 if response.clicked() {
                     actions.push(Action::GoToChange(n));
                 }

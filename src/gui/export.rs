@@ -8,6 +8,7 @@ use std::time::{Instant, SystemTime};
 
 use crate::compare::{Comparison, Side};
 use crate::export::{Format, default_file_name, write_atomically};
+use crate::review::Review;
 use crate::summary::{ChangeSummary, Facts};
 
 use super::dialogs::TOO_FAST;
@@ -35,15 +36,21 @@ pub struct Subject {
     pub comparison: Arc<Comparison>,
     /// Its fact-check facets, once known.
     pub facts: Option<Arc<Facts>>,
+    /// The reader's review of its changes, once read.
+    pub review: Option<Review>,
 }
 
 impl Subject {
     fn summary(&self) -> ChangeSummary<'_> {
-        match &self.facts {
+        let summary = match &self.facts {
             Some(facts) => {
                 ChangeSummary::with_facts(&self.comparison, Facts::clone(facts), SystemTime::now())
             }
             None => ChangeSummary::new(&self.comparison),
+        };
+        match &self.review {
+            Some(review) => summary.with_review(review.clone()),
+            None => summary,
         }
     }
 }
@@ -218,6 +225,7 @@ mod tests {
         Subject {
             comparison: Arc::new(compare(load(old), load(new), &CompareOptions::default())),
             facts: None,
+            review: None,
         }
     }
 

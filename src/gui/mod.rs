@@ -11,9 +11,10 @@
 //! - [`layout`]: per-row text layouts, cached and laid out only when visible.
 //!
 //! One file per part of the window: [`toolbar`], [`header`], [`panes`] (rows and gutter),
-//! [`overview`], [`change_list`] and [`facts`] (the left panel), [`find`], [`status`]; and per
-//! kind of background work: [`jobs`] (load, compare, fact-check), [`dialogs`] (file dialog),
-//! [`reload`] (files changed on disk), [`export`] (the change summary), [`screenshot`]
+//! [`overview`], [`change_list`] and [`facts`] (the left panel), [`find`], [`status`],
+//! [`review_bar`] (marking the current change); and per kind of background work: [`jobs`] (load,
+//! compare, fact-check), [`dialogs`] (file dialog), [`reload`] (files changed on disk),
+//! [`export`] (the change summary), [`review`] (reading and saving review marks), [`screenshot`]
 //! (`--screenshot`).
 //!
 //! `REDLINE_THEME=light|dark|system` overrides the remembered theme for one run (the binary reads
@@ -35,6 +36,8 @@ mod overview;
 mod palette;
 mod panes;
 mod reload;
+mod review;
+mod review_bar;
 mod screenshot;
 mod session;
 mod settings;

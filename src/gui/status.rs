@@ -6,13 +6,15 @@ use super::actions::Action;
 use super::jobs::{Job, SHOW_PROGRESS_AFTER};
 use super::session::Session;
 use crate::compare::{CompareOptions, Side};
+use crate::review::Review;
 
-/// Draws the status bar; `current` is the change walked to.
+/// Draws the status bar; `current` is the change walked to, `review` the marks on the changes.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     job: Option<&Job>,
     current: Option<usize>,
+    review: Option<&Review>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
@@ -55,6 +57,15 @@ pub fn show(
         }
         if let Some(position) = position(current, c.changes.len()) {
             ui.label(RichText::new(position).strong());
+            ui.separator();
+        }
+        if let Some(review) = review.filter(|r| !r.marks().is_empty()) {
+            let counts = review.counts();
+            let mut text = format!("{} of {} reviewed", counts.reviewed, counts.total());
+            if counts.flagged > 0 {
+                text.push_str(&format!(" · {} flagged", counts.flagged));
+            }
+            ui.label(text);
             ui.separator();
         }
         if let Some(options) = active_options(&c.options) {

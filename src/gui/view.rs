@@ -31,6 +31,8 @@ pub struct View {
     pub selecting: Option<Side>,
     /// Whether the line saying the sample is a sample was dismissed.
     pub welcome_dismissed: bool,
+    /// Whether the current change's note field should take the keyboard next frame.
+    pub focus_note: bool,
     /// Whether the keyboard shortcuts window is open (F1).
     pub shortcuts_open: bool,
     /// A message for the user (e.g. the file dialog could not open), with a dismiss button.

@@ -217,6 +217,16 @@ impl Review {
         self.marks.iter().all(Mark::is_blank)
     }
 
+    /// The first change still to review after `after` (from the start when `None`), coming
+    /// round to the start when none is left after it: where a reader goes on.
+    pub fn next_to_review(&self, after: Option<usize>) -> Option<usize> {
+        let start = after.map_or(0, |n| n + 1);
+        let to_review = |n: &usize| self.marks[*n].status == Status::ToReview;
+        (start..self.marks.len())
+            .find(to_review)
+            .or_else(|| (0..start.min(self.marks.len())).find(to_review))
+    }
+
     /// What is stored for the pair: this comparison's marks and those of changes other options
     /// showed.
     pub fn stored(&self) -> &PairReview {
@@ -344,6 +354,24 @@ mod tests {
         let again = Review::new(&c, review.stored().clone());
         assert_eq!(again.mark(0).status, Status::ToReview);
         assert_eq!(again.mark(1).status, Status::Flagged);
+    }
+
+    #[test]
+    fn the_next_change_to_review_comes_round_to_the_start() {
+        let old = "Alpha one two.\n\nBeta one two.\n\nGamma one two.\n\nDelta one two.\n";
+        let new = old.replace("two", "three");
+        let c = comparison(old, &new, &CompareOptions::default());
+        let mut review = Review::blank(&c);
+        assert_eq!(review.marks().len(), 4);
+        assert_eq!(review.next_to_review(None), Some(0));
+        review.set_status(0, Status::Reviewed);
+        review.set_status(2, Status::Flagged);
+        assert_eq!(review.next_to_review(None), Some(1));
+        assert_eq!(review.next_to_review(Some(1)), Some(3));
+        assert_eq!(review.next_to_review(Some(3)), Some(1));
+        review.set_status(1, Status::Reviewed);
+        review.set_status(3, Status::Reviewed);
+        assert_eq!(review.next_to_review(Some(0)), None);
     }
 
     #[test]

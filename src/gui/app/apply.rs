@@ -13,6 +13,7 @@ use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
 use crate::gui::task::Ended;
 use crate::gui::view::ScrollTarget;
+use crate::review::Status;
 use crate::summary::Facts;
 use std::sync::Arc;
 
@@ -73,6 +74,15 @@ impl RedlineApp {
             let count = self.session.comparison().map_or(0, |c| c.changes.len());
             self.view.current_change = self.view.current_change.filter(|&c| c < count);
             self.check_facts();
+            if let Some(c) = self
+                .session
+                .comparison()
+                .filter(|_| !self.session.is_one_sided())
+            {
+                let (c, generation) = (Arc::clone(c), self.session.generation());
+                let wake = self.waker();
+                self.reviewing.start(c, generation, wake);
+            }
             let shown: Vec<_> = [Side::Old, Side::New]
                 .iter()
                 .filter_map(|&s| self.session.side(s).article.clone())
@@ -138,6 +148,7 @@ impl RedlineApp {
                 let subject = Subject {
                     comparison: Arc::clone(c),
                     facts: self.session.facts().cloned(),
+                    review: self.reviewing.review(self.session.generation()).cloned(),
                 };
                 let job = start(subject, Box::new(self.waker()));
                 self.export = Some(job);
@@ -244,6 +255,22 @@ impl RedlineApp {
             Action::NextChange => self.step_change(true),
             Action::PreviousChange => self.step_change(false),
             Action::GoToChange(n) => self.go_to_change(n),
+            Action::MarkChange(n, status) => {
+                self.reviewing
+                    .update(self.session.generation(), |r| r.set_status(n, status));
+            }
+            Action::SetNote(n, note) => {
+                self.reviewing
+                    .update(self.session.generation(), |r| r.set_note(n, note));
+            }
+            Action::ReviewAndNext => self.review_and_next(),
+            Action::FlagCurrent => {
+                if let Some(n) = self.view.current_change {
+                    self.apply(Action::MarkChange(n, Status::Flagged));
+                    self.view.focus_note = true;
+                }
+            }
+            Action::SetReviewFilter(filter) => self.reviewing.filter = filter,
             Action::GoToRow(row) => {
                 if let Some(c) = self.session.comparison() {
                     let r = c.rows.get(row);
@@ -345,6 +372,32 @@ impl RedlineApp {
         let row = change.old_row.min(change.new_row);
         self.view.current_change = Some(n);
         self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    /// Space: the current change is reviewed, on to the next still to review.
+    fn review_and_next(&mut self) {
+        let generation = self.session.generation();
+        let current = self.view.current_change;
+        if let Some(n) = current {
+            self.reviewing.update(generation, |r| {
+                r.mark(n).status == Status::ToReview && r.set_status(n, Status::Reviewed)
+            });
+        }
+        let Some(review) = self.reviewing.review(generation) else {
+            // Not read yet (a moment after the comparison appears): walk on as F8 does.
+            self.step_change(true);
+            return;
+        };
+        match review.next_to_review(current) {
+            Some(next) => self.go_to_change(next),
+            None if !review.marks().is_empty() => {
+                self.view.notice = Some(format!(
+                    "Every change is marked: {}",
+                    review.counts().sentence()
+                ));
+            }
+            None => {}
+        }
     }
 
     fn step_change(&mut self, forward: bool) {

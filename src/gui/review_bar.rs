@@ -1,0 +1,85 @@
+//! The review bar over the panes: the current change's mark (reviewed, flagged) and its note.
+
+use egui::RichText;
+
+use super::actions::Action;
+use crate::compare::Comparison;
+use crate::review::{Review, Status};
+
+/// What the mark buttons say; the change list marks its entries with the same signs.
+pub const REVIEWED: &str = "√ Reviewed";
+/// The flag button's text.
+pub const FLAGGED: &str = "! Flagged";
+
+/// The sign the change list puts before a change with this status (the default fonts have no
+/// check mark or flag: a radical sign and an exclamation mark stand in).
+pub fn sign(status: Status) -> &'static str {
+    match status {
+        Status::ToReview => "",
+        Status::Reviewed => "√ ",
+        Status::Flagged => "! ",
+    }
+}
+
+/// Draws the bar; `focus_note` puts the keyboard in the note field (after Shift+Space).
+pub fn show(
+    ui: &mut egui::Ui,
+    comparison: &Comparison,
+    review: Option<&Review>,
+    current: Option<usize>,
+    focus_note: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        let Some((n, change)) = current.and_then(|n| Some((n, comparison.changes.get(n)?))) else {
+            ui.label(
+                "Review: press Space to go to the first change to review, or pick one in the \
+                 change list.",
+            );
+            return;
+        };
+        let shape = comparison.shape(change).label();
+        ui.label(RichText::new(format!("Change {}: {shape}", n + 1)).strong());
+        let Some(review) = review else {
+            ui.label("Reading the review…");
+            return;
+        };
+        let mark = review.mark(n);
+        let toggle = |ui: &mut egui::Ui, status: Status, text: &str, hint: &str| {
+            let on = mark.status == status;
+            let clicked = ui.selectable_label(on, text).on_hover_text(hint).clicked();
+            clicked.then_some(Action::MarkChange(
+                n,
+                if on { Status::ToReview } else { status },
+            ))
+        };
+        actions.extend(toggle(
+            ui,
+            Status::Reviewed,
+            REVIEWED,
+            "Space marks the change reviewed and goes to the next one to review",
+        ));
+        actions.extend(toggle(
+            ui,
+            Status::Flagged,
+            FLAGGED,
+            "Shift+Space flags the change and puts the keyboard in its note",
+        ));
+        let label = ui.label("Note:");
+        let mut note = mark.note.clone();
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut note)
+                    .hint_text("what to check, whom to ask")
+                    .desired_width(ui.available_width().max(120.0)),
+            )
+            .labelled_by(label.id);
+        if focus_note {
+            edit.request_focus();
+        }
+        if edit.changed() {
+            actions.push(Action::SetNote(n, note));
+        }
+    });
+    actions
+}
