@@ -1250,3 +1250,65 @@ fn shift_space_flags_the_change_and_puts_the_keyboard_in_its_note() {
     assert_eq!(mark.status, Status::Flagged);
     assert_eq!(mark.note, "not in the wire copy");
 }
+
+#[test]
+fn moving_to_a_change_puts_the_focus_on_a_node_that_names_it() {
+    let mut harness = sample();
+    harness.key_press(Key::F8);
+    harness.run();
+    let node = harness.get_by_label_contains("Change 1 of 11: deleted, old ¶1.");
+    assert!(node.is_focused());
+    harness.key_press(Key::F8);
+    harness.run();
+    let node = harness.get_by_label_contains("Change 2 of 11: rewritten");
+    assert!(node.is_focused());
+    // The focus there does not take the plain keys: Space still marks and moves on.
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().current_change(), Some(2));
+    let node = harness.get_by_label_contains("Change 3 of 11: rewritten");
+    assert!(node.is_focused());
+    // A label's text is its accessible value.
+    let value = node.accesskit_node().value().unwrap_or_default();
+    assert_eq!(value, "Change 3 of 11: rewritten, new ¶2.");
+}
+
+#[test]
+fn a_changed_paragraph_tells_a_screen_reader_what_was_deleted_and_inserted() {
+    let harness = sample();
+    for side in ["Old", "New"] {
+        let wanted = format!("{side}, changed: Beijing has provided");
+        let node = harness.get_by_label_contains(&wanted);
+        let label = node.accesskit_node().label().unwrap_or_default();
+        assert!(
+            label.ends_with(" Deleted: support. Inserted: on Ukraine; cover."),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn whole_inserted_and_deleted_paragraphs_are_told_apart_without_colour() {
+    use egui::epaint::Shape;
+    let harness = sample();
+    let dark = harness.ctx.theme() == egui::Theme::Dark;
+    let palette = redline::gui::Palette::of(dark);
+    // The edge bars of the bands, by colour: a pattern of pieces for each kind.
+    let mut bars: std::collections::HashMap<egui::Color32, Vec<egui::Rect>> = Default::default();
+    for clipped in &harness.output().shapes {
+        if let Shape::Rect(r) = &clipped.shape
+            && (r.rect.width() - 4.0).abs() < 0.01
+            && r.rect.height() > 0.0
+        {
+            bars.entry(r.fill).or_default().push(r.rect);
+        }
+    }
+    let deleted = &bars[&palette.deleted_ink];
+    let inserted = &bars[&palette.inserted_ink];
+    // Deleted: dashes, each short and with a gap to the next; inserted: one solid bar per band.
+    assert!(deleted.len() >= 3, "{deleted:?}");
+    assert!(deleted.iter().all(|r| r.height() <= 7.01));
+    assert!(deleted.windows(2).all(|w| w[1].min.y > w[0].max.y));
+    assert!(!inserted.is_empty());
+    assert!(inserted.iter().all(|r| r.height() > 15.0), "{inserted:?}");
+}

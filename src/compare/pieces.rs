@@ -1,7 +1,7 @@
 //! The whitespace-exact pieces of a change: its word diff as text, the one definition every
 //! exporter and test reads.
 
-use super::model::{Change, Comparison, EditOp, Side};
+use super::model::{Change, Comparison, Edit, EditOp, Side};
 
 /// One step of a change as text: what `edits` in the JSON and the marks in Markdown show.
 ///
@@ -16,6 +16,21 @@ pub fn edit_texts(comparison: &Comparison, change: &Change) -> Vec<(EditOp, Stri
 }
 
 impl Change {
+    /// The runs of words the change deleted (`Side::Old`) or inserted (`Side::New`), in order,
+    /// taken from `text`, that side's [`Change::text`]. Empty for a change without a word diff
+    /// (a whole paragraph inserted or deleted).
+    pub fn edited_runs<'t>(&self, text: &'t str, side: Side) -> Vec<&'t str> {
+        let (op, range): (EditOp, fn(&Edit) -> &std::ops::Range<usize>) = match side {
+            Side::Old => (EditOp::Delete, |e| &e.old),
+            Side::New => (EditOp::Insert, |e| &e.new),
+        };
+        self.edits
+            .iter()
+            .filter(|e| e.op == op)
+            .filter_map(|e| text.get(range(e).clone()))
+            .collect()
+    }
+
     /// [`edit_texts`] for a caller that already has the change's old and new texts.
     pub fn pieces(&self, old: &str, new: &str) -> Vec<(EditOp, String)> {
         if self.edits.is_empty() {

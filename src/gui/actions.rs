@@ -167,8 +167,9 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::COMMAND, Key::Q, Action::Quit);
         take(Modifiers::NONE, Key::F1, Action::ToggleShortcuts);
     });
-    // Plain keys scroll the panes unless a text field (find) has the keyboard.
-    if ctx.memory(|m| m.focused().is_none()) {
+    // Plain keys scroll the panes unless a text field (find, a note) has the keyboard. Other
+    // focused widgets do not stop them: moving to a change focuses the node that names it.
+    if !ctx.text_edit_focused() {
         ctx.input_mut(|input| {
             // Before plain Space, which would match Shift+Space too.
             if input.consume_key(Modifiers::SHIFT, Key::Space) {

@@ -511,13 +511,16 @@ impl RedlineApp {
                 && !self.session.is_one_sided()
             {
                 let review = self.reviewing.review(self.session.generation());
-                let focus_note = std::mem::take(&mut self.view.focus_note);
+                let focus = super::review_bar::Focus {
+                    note: std::mem::take(&mut self.view.focus_note),
+                    change: std::mem::take(&mut self.view.focus_change),
+                };
                 actions.extend(super::review_bar::show(
                     ui,
                     c,
                     review,
                     self.view.current_change,
-                    focus_note,
+                    focus,
                 ));
                 ui.separator();
             }

@@ -5,7 +5,7 @@ use egui::RichText;
 use super::actions::Action;
 use super::review::Filter;
 use super::review_bar::sign;
-use crate::compare::{ChangeKind, Comparison, EditOp, Shape, Side};
+use crate::compare::{ChangeKind, Comparison, Shape, Side};
 use crate::review::{Review, Status};
 
 /// The list's cached snippets and scroll bookkeeping.
@@ -146,18 +146,8 @@ fn entry(comparison: &Comparison, moves: &[String], n: usize) -> String {
         ChangeKind::Changed | ChangeKind::Moved => {
             let old = change.text(comparison, Side::Old);
             let new = change.text(comparison, Side::New);
-            let deleted: Vec<&str> = change
-                .edits
-                .iter()
-                .filter(|e| e.op == EditOp::Delete)
-                .filter_map(|e| old.get(e.old.clone()))
-                .collect();
-            let inserted: Vec<&str> = change
-                .edits
-                .iter()
-                .filter(|e| e.op == EditOp::Insert)
-                .filter_map(|e| new.get(e.new.clone()))
-                .collect();
+            let deleted = change.edited_runs(&old, Side::Old);
+            let inserted = change.edited_runs(&new, Side::New);
             match (deleted.first(), inserted.first()) {
                 (Some(d), Some(i)) => format!("{} » {}", shorten(d), shorten(i)),
                 (Some(d), None) => format!("−{}", shorten(d)),

@@ -284,7 +284,10 @@ impl RowView<'_> {
                     None => "unchanged",
                 };
                 label.widget_info(|| {
-                    let text = format!("{pane}, {what}: {}", galley.text());
+                    let mut text = format!("{pane}, {what}: {}", galley.text());
+                    if let Some(c) = row.change(side) {
+                        text.push_str(&spoken_edits(self.comparison, c));
+                    }
                     egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text)
                 });
             }
@@ -342,11 +345,11 @@ impl RowView<'_> {
             Some(ChangeKind::Moved) => Some((p.moved_band, p.moved_ink)),
             Some(ChangeKind::Changed) | None => None,
         };
-        if let Some((fill, ink)) = band {
+        if let (Some((fill, ink)), Some(kind)) = (band, kind) {
             painter.rect_filled(inner, CornerRadius::same(2), fill);
-            // An edge bar, so the band reads without its colour.
-            let bar = Rect::from_min_size(inner.min, Vec2::new(3.0, inner.height()));
-            painter.rect_filled(bar, CornerRadius::ZERO, ink);
+            for bar in edge_bar(inner, kind) {
+                painter.rect_filled(bar, CornerRadius::ZERO, ink);
+            }
         }
     }
 
@@ -410,6 +413,55 @@ impl RowView<'_> {
             ink,
         );
     }
+}
+
+/// The bar along the left edge of a whole inserted, deleted or moved paragraph, drawn as a
+/// pattern so that it reads without its colour (in greyscale, in print, to a colour-blind
+/// reader): solid for inserted, dashed for deleted, dotted for moved.
+pub fn edge_bar(band: Rect, kind: ChangeKind) -> Vec<Rect> {
+    const WIDTH: f32 = 4.0;
+    let (on, off) = match kind {
+        ChangeKind::Inserted | ChangeKind::Changed => {
+            return vec![Rect::from_min_size(
+                band.min,
+                Vec2::new(WIDTH, band.height()),
+            )];
+        }
+        ChangeKind::Deleted => (7.0, 5.0),
+        ChangeKind::Moved => (WIDTH, 4.0),
+    };
+    let mut bars = Vec::new();
+    let mut y = band.min.y;
+    while y < band.max.y {
+        let height = on.min(band.max.y - y);
+        bars.push(Rect::from_min_size(
+            Pos2::new(band.min.x, y),
+            Vec2::new(WIDTH, height),
+        ));
+        y += on + off;
+    }
+    bars
+}
+
+/// What a screen reader hears of a changed paragraph after its text: the words the change
+/// deleted and inserted, " Deleted: support. Inserted: on Ukraine; cover.", or nothing for a
+/// whole paragraph (its kind says it all).
+pub fn spoken_edits(comparison: &Comparison, change: usize) -> String {
+    let Some(change) = comparison.changes.get(change) else {
+        return String::new();
+    };
+    let old = change.text(comparison, Side::Old);
+    let new = change.text(comparison, Side::New);
+    let mut out = String::new();
+    for (what, runs) in [
+        ("Deleted", change.edited_runs(&old, Side::Old)),
+        ("Inserted", change.edited_runs(&new, Side::New)),
+    ] {
+        if !runs.is_empty() {
+            out.push_str(&format!(" {what}: {}.", runs.join("; ")));
+        }
+    }
+    out
 }
 
 /// The colour standing for a change of this kind on this side.

@@ -21,13 +21,23 @@ pub fn sign(status: Status) -> &'static str {
     }
 }
 
-/// Draws the bar; `focus_note` puts the keyboard in the note field (after Shift+Space).
+/// Where the keyboard focus goes this frame.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Focus {
+    /// To the note field (after Shift+Space).
+    pub note: bool,
+    /// To the node that names the current change (after moving to it): a screen reader reads
+    /// its label, "Change 3 of 11: changed, old ¶5 → new ¶4 …".
+    pub change: bool,
+}
+
+/// Draws the bar.
 pub fn show(
     ui: &mut egui::Ui,
     comparison: &Comparison,
     review: Option<&Review>,
     current: Option<usize>,
-    focus_note: bool,
+    focus: Focus,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
@@ -39,7 +49,29 @@ pub fn show(
             return;
         };
         let shape = comparison.shape(change).label();
-        ui.label(RichText::new(format!("Change {}: {shape}", n + 1)).strong());
+        let name = ui.add(
+            egui::Label::new(RichText::new(format!("Change {}: {shape}", n + 1)).strong())
+                .sense(egui::Sense::FOCUSABLE),
+        );
+        name.widget_info(|| {
+            let mut text = format!(
+                "Change {} of {}: {shape}, {}.",
+                n + 1,
+                comparison.changes.len(),
+                crate::export::change_place(change)
+            );
+            if let Some(mark) = review.map(|r| r.mark(n)).filter(|m| !m.is_blank()) {
+                text.push_str(&format!(" {}.", mark.status.label()));
+                if !mark.note.trim().is_empty() {
+                    text.push_str(&format!(" Note: {}.", mark.note.trim()));
+                }
+            }
+            text.push_str(&super::panes::spoken_edits(comparison, n));
+            egui::WidgetInfo::labeled(egui::Role::Label, true, text)
+        });
+        if focus.change {
+            name.request_focus();
+        }
         let Some(review) = review else {
             ui.label("Reading the review…");
             return;
@@ -74,7 +106,7 @@ pub fn show(
                     .desired_width(ui.available_width().max(120.0)),
             )
             .labelled_by(label.id);
-        if focus_note {
+        if focus.note {
             edit.request_focus();
         }
         if edit.changed() {

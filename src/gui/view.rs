@@ -33,6 +33,9 @@ pub struct View {
     pub welcome_dismissed: bool,
     /// Whether the current change's note field should take the keyboard next frame.
     pub focus_note: bool,
+    /// Whether the node naming the current change should take the focus next frame, so that
+    /// a screen reader says where the reader arrived (egui has no live regions).
+    pub focus_change: bool,
     /// Whether the keyboard shortcuts window is open (F1).
     pub shortcuts_open: bool,
     /// A message for the user (e.g. the file dialog could not open), with a dismiss button.

@@ -371,6 +371,7 @@ impl RedlineApp {
         };
         let row = change.old_row.min(change.new_row);
         self.view.current_change = Some(n);
+        self.view.focus_change = true;
         self.view.scroll_target = Some(ScrollTarget::Row(row));
     }
 
