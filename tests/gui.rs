@@ -784,6 +784,40 @@ fn the_fact_check_list_goes_to_a_fact() {
 }
 
 #[test]
+fn a_clicked_fact_has_its_words_highlighted_on_each_side() {
+    let mut harness = sample();
+    harness
+        .get_by_label_contains("changed: according to state run")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let spotlit = app.spotlit();
+    let words: Vec<(Side, &str)> = spotlit.iter().map(|(_, s, t)| (*s, t.as_str())).collect();
+    assert_eq!(
+        words,
+        [
+            (Side::Old, "according to state run broadcaster CCTV"),
+            (Side::New, "the official Xinhua News Agency reported"),
+        ]
+    );
+    // The row it went to is the one that shows them.
+    let current = app.current_change().unwrap();
+    let change = &app.comparison().unwrap().changes[current];
+    assert!(
+        spotlit
+            .iter()
+            .any(|(row, _, _)| *row == change.old_row || *row == change.new_row)
+    );
+    // Another fact replaces the highlight.
+    harness.get_by_label("added: Evelyn Yu").click();
+    harness.run();
+    let spotlit = harness.state().spotlit();
+    assert_eq!(spotlit.len(), 1);
+    assert_eq!(spotlit[0].1, Side::New);
+    assert_eq!(spotlit[0].2, "Evelyn Yu");
+}
+
+#[test]
 fn the_fact_check_list_is_in_the_order_of_the_exports() {
     let dir = tempfile::tempdir().unwrap();
     let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));

@@ -66,6 +66,14 @@ pub enum Action {
     GoToRow(usize),
     /// Scroll to the row that shows a paragraph (0-based) of one side.
     GoToParagraph(Side, usize),
+    /// Go to a fact (a quote, number, name …) and highlight its words: the old wording in the
+    /// old paragraph (0-based) it is in, the new wording in the new one.
+    ShowFact {
+        /// The old wording and its paragraph, for a removed or changed fact.
+        old: Option<(usize, String)>,
+        /// The new wording and its paragraph, for an added or changed fact.
+        new: Option<(usize, String)>,
+    },
     /// Scroll the panes to this offset from the top, in points (clamped to the document).
     ScrollTo(f32),
     /// Scroll the panes by this many points (down when positive).

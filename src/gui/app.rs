@@ -293,6 +293,22 @@ impl RedlineApp {
         self.reviewing.review(self.session.generation())
     }
 
+    /// The words highlighted for the fact last clicked: row, pane and text.
+    pub fn spotlit(&self) -> Vec<(usize, Side, String)> {
+        let Some(c) = self.session.comparison() else {
+            return Vec::new();
+        };
+        self.find
+            .spotlit()
+            .iter()
+            .filter_map(|h| {
+                let row = c.rows.get(h.row)?;
+                let text = c.text(h.side, row.paragraphs(h.side));
+                Some((h.row, h.side, text.get(h.range.clone())?.to_owned()))
+            })
+            .collect()
+    }
+
     /// The number of find matches and the current one.
     pub fn find_matches(&self) -> (usize, Option<usize>) {
         (self.find.hits().len(), self.find.current())

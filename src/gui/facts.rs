@@ -1,10 +1,10 @@
 //! The fact-check list over the change list: quotes, attributions, numbers and dates, and names
-//! that changed, which a fact-checker verifies first. Clicking one goes to its paragraph.
+//! that changed, which a fact-checker verifies first. Clicking one goes to its paragraph and
+//! highlights its words.
 
 use egui::RichText;
 
 use super::actions::Action;
-use crate::compare::Side;
 use crate::export;
 use crate::summary::{Fact, FactList, Facts};
 
@@ -152,12 +152,16 @@ fn entries(list: &FactList, out: &mut Vec<Line>) {
     }
 }
 
-/// Where a fact is: its first new paragraph, else its first old one (numbered from 1).
+/// Where a fact is, with its words: the first paragraph of each side it is in (numbered from 1
+/// in the fact, from 0 in the action).
 fn place(fact: &Fact) -> Option<Action> {
-    let new = fact.new_paragraphs.first().map(|&p| (Side::New, p));
-    let old = fact.old_paragraphs.first().map(|&p| (Side::Old, p));
-    let (side, p) = new.or(old)?;
-    Some(Action::GoToParagraph(side, p.checked_sub(1)?))
+    let at = |paragraphs: &[usize], text: &Option<String>| {
+        let p = paragraphs.first()?.checked_sub(1)?;
+        Some((p, text.clone()?))
+    };
+    let old = at(&fact.old_paragraphs, &fact.old);
+    let new = at(&fact.new_paragraphs, &fact.new);
+    (old.is_some() || new.is_some()).then_some(Action::ShowFact { old, new })
 }
 
 fn short(text: &str) -> String {

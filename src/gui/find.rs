@@ -30,6 +30,9 @@ pub struct Find {
     searched: Option<u64>,
     /// Bumped whenever the highlighted matches change, so cached layouts know.
     generation: u64,
+    /// Words highlighted apart from the search: a fact the reader clicked, in the comparison of
+    /// this generation.
+    spotlight: Option<(u64, Vec<Hit>)>,
 }
 
 impl Find {
@@ -61,8 +64,41 @@ impl Find {
         }
     }
 
+    /// Highlights `text` where it is in one pane of one row of the comparison of `generation`
+    /// (a fact the reader clicked), until another fact is, or the comparison changes.
+    pub fn spotlight(
+        &mut self,
+        comparison: &Comparison,
+        generation: u64,
+        places: &[(usize, Side, &str)],
+    ) {
+        let hits = places
+            .iter()
+            .flat_map(|&(row, side, text)| {
+                search_rows(comparison, row..row + 1, text)
+                    .into_iter()
+                    .filter(move |h| h.side == side)
+            })
+            .collect();
+        self.spotlight = Some((generation, hits));
+        self.generation += 1;
+    }
+
+    /// The words highlighted for a clicked fact.
+    pub fn spotlit(&self) -> &[Hit] {
+        self.spotlight.as_ref().map_or(&[], |(_, hits)| hits)
+    }
+
     /// Searches again if the query or the comparison changed.
     pub fn refresh(&mut self, comparison: Option<&Comparison>, generation: u64) {
+        if self
+            .spotlight
+            .as_ref()
+            .is_some_and(|(g, _)| *g != generation)
+        {
+            self.spotlight = None;
+            self.generation += 1;
+        }
         if self.searched == Some(generation) {
             return;
         }
@@ -97,16 +133,31 @@ impl Find {
         self.hits.get(next)
     }
 
-    /// The matches in one pane of one row, with whether each is the current one.
+    /// The matches in one pane of one row, with whether each is the current one, in order; a
+    /// clicked fact's words count as current.
     pub fn hits_in(&self, row: usize, side: Side) -> Vec<(Range<usize>, bool)> {
         let start = self.hits.partition_point(|h| h.row < row);
-        self.hits[start..]
+        let mut out: Vec<(Range<usize>, bool)> = self.hits[start..]
             .iter()
             .enumerate()
             .take_while(|(_, h)| h.row == row)
             .filter(|(_, h)| h.side == side)
             .map(|(i, h)| (h.range.clone(), self.current == Some(start + i)))
-            .collect()
+            .collect();
+        let spotlit = self
+            .spotlit()
+            .iter()
+            .filter(|h| h.row == row && h.side == side);
+        let before = out.len();
+        for hit in spotlit {
+            // A search match inside the fact's words gives way to them.
+            out.retain(|(r, _)| r.end <= hit.range.start || r.start >= hit.range.end);
+            out.push((hit.range.clone(), true));
+        }
+        if out.len() != before {
+            out.sort_by_key(|(r, _)| r.start);
+        }
+        out
     }
 
     /// Draws the find bar; returns what the user asked for.
@@ -173,12 +224,25 @@ impl Find {
 /// and without quotes or dashes is matched as typed; anything else is matched against the
 /// paragraph folded one character at a time, with each folded character's place in the text.
 pub fn search(comparison: &Comparison, query: &str) -> Vec<Hit> {
+    search_rows(comparison, 0..comparison.rows.len(), query)
+}
+
+/// [`search`] in some rows only.
+fn search_rows(comparison: &Comparison, rows: Range<usize>, query: &str) -> Vec<Hit> {
     let needle: Vec<char> = query.chars().flat_map(fold_char).collect();
     let folded: String = needle.iter().collect();
     let has_case = needle.iter().any(|c| c.is_lowercase() || c.is_uppercase());
     let has_marks = needle.iter().any(|c| matches!(c, '\'' | '"' | '-'));
     let mut hits = Vec::new();
-    for (row, r) in comparison.rows.iter().enumerate() {
+    let start = rows.start;
+    for (row, r) in comparison
+        .rows
+        .get(rows)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let row = start + row;
         for side in [Side::Old, Side::New] {
             // Offsets are into the text the row shows: its paragraphs joined by a separator.
             let mut base = 0;

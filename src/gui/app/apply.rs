@@ -287,6 +287,7 @@ impl RedlineApp {
                     self.apply(Action::GoToRow(row));
                 }
             }
+            Action::ShowFact { old, new } => self.show_fact(old, new),
             Action::ScrollTo(y) => self.view.scroll_target = Some(ScrollTarget::Offset(y)),
             Action::ScrollBy(dy) => {
                 let y = self.view.scroll_offset + dy;
@@ -363,6 +364,28 @@ impl RedlineApp {
             self.layout.open_run_at(row);
         }
         self.view.scroll_target = Some(ScrollTarget::Row(row));
+    }
+
+    /// Goes to a fact's row (its new paragraph's, else its old one's) and highlights its words
+    /// on each side.
+    fn show_fact(&mut self, old: Option<(usize, String)>, new: Option<(usize, String)>) {
+        let Some(c) = self.session.comparison().cloned() else {
+            return;
+        };
+        let mut places = Vec::new();
+        for (side, place) in [(Side::Old, &old), (Side::New, &new)] {
+            let row = place
+                .as_ref()
+                .and_then(|(p, _)| c.rows.iter().position(|r| r.paragraphs(side).contains(p)));
+            if let (Some(row), Some((_, text))) = (row, place) {
+                places.push((row, side, text.as_str()));
+            }
+        }
+        self.find.spotlight(&c, self.session.generation(), &places);
+        if let Some(&(row, _, _)) = places.last() {
+            self.apply(Action::GoToRow(row));
+            self.show_row(row);
+        }
     }
 
     fn go_to_change(&mut self, n: usize) {
