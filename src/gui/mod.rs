@@ -53,6 +53,7 @@ pub use actions::Action;
 pub use app::RedlineApp;
 pub use jobs::Source;
 pub use palette::Palette;
+pub use review::Filter as ReviewFilter;
 pub use screenshot::{ScreenshotOutcome, ScreenshotRequest};
 pub use settings::ThemeChoice;
 
