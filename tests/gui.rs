@@ -1346,3 +1346,35 @@ fn whole_inserted_and_deleted_paragraphs_are_told_apart_without_colour() {
     assert!(!inserted.is_empty());
     assert!(inserted.iter().all(|r| r.height() > 15.0), "{inserted:?}");
 }
+
+#[test]
+fn a_narrow_window_reads_inline_and_ctrl_i_switches_the_layout() {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(700.0, 700.0))
+        .with_max_steps(120)
+        .build_ui_state(
+            |ui, app: &mut RedlineApp| app.show(ui),
+            RedlineApp::with_files(None),
+        );
+    settle(&mut harness);
+    assert!(harness.state().is_inline());
+    // One column: the new version, the deleted words in their place.
+    let node = harness.get_by_label_contains("Inline, changed: Volodin");
+    let value = node.accesskit_node().value().unwrap_or_default();
+    assert!(
+        value.starts_with("Volodin said Russia adheres to the one-China policy and, speaker of"),
+        "{value}"
+    );
+    assert!(harness.query_by_label_contains("Old, ").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert!(!harness.state().is_inline());
+    harness.get_by_label_contains("Old, deleted: date 2023-11-22");
+    // Wide, it is side by side until asked.
+    harness.set_size(Vec2::new(1300.0, 800.0));
+    harness.run();
+    assert!(!harness.state().is_inline());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert!(harness.state().is_inline());
+}

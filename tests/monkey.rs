@@ -180,7 +180,9 @@ fn step(
             old: rng.coin().then(|| (rng.below(rows + 1), "the".to_owned())),
             new: Some((rng.below(rows + 1), rng.pick(&WORDS).to_string())),
         },
-        20 => Action::ToggleChangeList,
+        20 => rng
+            .pick(&[Action::ToggleChangeList, Action::ToggleInline])
+            .clone(),
         21 => Action::FontSize(*rng.pick(&[-1, 1, 0])),
         22 => Action::LoadText(
             *rng.pick(&[Side::Old, Side::New]),

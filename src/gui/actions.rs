@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::review::Filter;
-use super::settings::ThemeChoice;
+use super::settings::{Layout, ThemeChoice};
 use crate::compare::{CompareOptions, Side};
 use crate::review::Status;
 
@@ -82,6 +82,10 @@ pub enum Action {
     ScrollPages(f32),
     /// Show or hide the change list.
     ToggleChangeList,
+    /// Show two panes, one inline column, or whichever fits.
+    SetLayout(Layout),
+    /// Switch between the inline column and two panes (Ctrl+I).
+    ToggleInline,
     /// Fold unchanged paragraphs away, or show them.
     SetHideUnchanged(bool),
     /// Show the hidden unchanged paragraphs around this row, where they are.
@@ -114,7 +118,7 @@ pub enum Action {
 
 /// The keys [`shortcuts`] and the find bar bind, as the F1 window lists them: change one,
 /// change the other.
-pub const SHORTCUT_LIST: [(&str, &str); 20] = [
+pub const SHORTCUT_LIST: [(&str, &str); 21] = [
     ("F8 or Alt+Down", "Next change"),
     ("Shift+F8 or Alt+Up", "Previous change"),
     (
@@ -130,6 +134,7 @@ pub const SHORTCUT_LIST: [(&str, &str); 20] = [
     ("F5", "Read both files again"),
     ("Ctrl+E", "Export the change summary"),
     ("Ctrl+C", "Copy the text selected in a pane"),
+    ("Ctrl+I", "Inline view / side by side"),
     ("Ctrl++ / Ctrl+−", "Bigger / smaller text"),
     ("Ctrl+0", "Default text size"),
     ("Page Down / Page Up", "Scroll a screen down / up"),
@@ -174,6 +179,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::COMMAND, Key::E, Action::ExportSummary);
         take(Modifiers::COMMAND, Key::Q, Action::Quit);
         take(Modifiers::NONE, Key::F1, Action::ToggleShortcuts);
+        take(Modifiers::COMMAND, Key::I, Action::ToggleInline);
     });
     // Plain keys scroll the panes unless a text field (find, a note) has the keyboard. Other
     // focused widgets do not stop them: moving to a change focuses the node that names it.

@@ -329,6 +329,11 @@ impl RedlineApp {
         self.settings.font_size
     }
 
+    /// Whether the panes show one inline column rather than two panes.
+    pub fn is_inline(&self) -> bool {
+        self.view.inline
+    }
+
     /// The compare options in use.
     pub fn options(&self) -> crate::compare::CompareOptions {
         self.settings.options
@@ -562,13 +567,20 @@ impl RedlineApp {
         c: &Arc<Comparison>,
         palette: Palette,
     ) -> Vec<Action> {
-        let pane = panes::pane_width(ui);
+        let inline = self.settings.layout.is_inline(ui.available_width());
+        self.view.inline = inline;
+        let pane = if inline {
+            panes::column_width(ui)
+        } else {
+            panes::pane_width(ui)
+        };
         let style = Style {
             pane_width: pane,
             font_size: self.settings.font_size,
             text: ui.visuals().text_color(),
             palette,
             find: self.find.generation(),
+            inline,
         };
         self.layout.prepare(
             ui.ctx(),
@@ -587,6 +599,7 @@ impl RedlineApp {
                 find: &self.find,
                 palette,
                 pane,
+                inline,
             },
         )
     }

@@ -53,12 +53,15 @@ pub struct Style {
     pub palette: Palette,
     /// Generation of the find highlights.
     pub find: u64,
+    /// One column (the inline view) instead of two panes: `pane_width` is then its width.
+    pub inline: bool,
 }
 
 /// The laid-out text of both panes of a row.
 #[derive(Debug, Clone)]
 pub struct Cells {
-    /// Old then new; `None` for a pane with nothing in it.
+    /// Old then new; `None` for a pane with nothing in it. The inline view's one column is the
+    /// first.
     pub galleys: [Option<Arc<Galley>>; 2],
 }
 
@@ -81,6 +84,8 @@ pub struct RowLayout {
     metrics: (f32, f32),
     /// The length of each item's panes, counted once, for estimates.
     sizes: Vec<[Size; 2]>,
+    /// Whether each item is an unchanged row (or a fold), for the inline view's estimates.
+    unchanged: Vec<bool>,
     /// Runs of hidden rows the reader opened, shown while hiding stays on elsewhere, and the
     /// comparison generation they belong to (they are forgotten when it changes).
     opened: Vec<Range<usize>>,
@@ -117,7 +122,9 @@ impl RowLayout {
             self.build_items(comparison, hide_unchanged);
         }
         let reshaped = self.style.is_none_or(|old| {
-            old.pane_width != style.pane_width || old.font_size != style.font_size
+            old.pane_width != style.pane_width
+                || old.font_size != style.font_size
+                || old.inline != style.inline
         });
         if !items_changed && !reshaped && self.style != Some(style) {
             // Only colours or find highlights changed: heights stay, visible rows are laid out
@@ -223,6 +230,14 @@ impl RowLayout {
                 }),
             })
             .collect();
+        self.unchanged = self
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Fold(_) => true,
+                Item::Row(r) => comparison.rows[*r].is_unchanged(),
+            })
+            .collect();
         self.heights = vec![0.0; self.items.len()];
         self.exact = vec![false; self.items.len()];
         self.cells.clear();
@@ -254,6 +269,21 @@ impl RowLayout {
         }
         let (char_width, line_height) = self.metrics;
         let wrap = (style.pane_width - 2.0 * PAD_X).max(char_width * 4.0);
+        let sizes = if style.inline {
+            // One column: a changed row shows the words of both versions.
+            let [old, new] = sizes;
+            let changed = !self.items_row_unchanged(item);
+            [
+                Size {
+                    chars: new.chars + if changed { old.chars } else { 0 },
+                    paragraphs: new.paragraphs.max(old.paragraphs),
+                    marker: old.marker || new.marker,
+                },
+                Size::default(),
+            ]
+        } else {
+            *sizes
+        };
         let side_height = |size: &Size| {
             if size.paragraphs == 0 {
                 return 0.0;
@@ -289,6 +319,23 @@ impl RowLayout {
                 },
                 FOLD_HEIGHT,
             ),
+            Item::Row(r) if style.inline => {
+                let wrap = (style.pane_width - 2.0 * PAD_X).max(20.0);
+                let hits = find.hits_in(*r, Side::New);
+                let job = super::inline::inline_job(comparison, *r, &style, wrap, &hits);
+                let galley = job.map(|job| ctx.fonts_mut(|f| f.layout_job(job)));
+                let marker = [Side::Old, Side::New]
+                    .into_iter()
+                    .any(|side| moved_marker(comparison, *r, side).is_some());
+                let marker = if marker { MARKER_HEIGHT } else { 0.0 };
+                let height = galley.as_ref().map_or(0.0, |g| g.size().y) + marker;
+                (
+                    Cells {
+                        galleys: [galley, None],
+                    },
+                    height + 2.0 * PAD_Y,
+                )
+            }
             Item::Row(r) => {
                 let wrap = (style.pane_width - 2.0 * PAD_X).max(20.0);
                 let mut height: f32 = 0.0;
@@ -341,6 +388,10 @@ impl RowLayout {
         }
         self.refresh_tops();
         self.top(anchor) - before
+    }
+
+    fn items_row_unchanged(&self, item: usize) -> bool {
+        self.unchanged.get(item).copied().unwrap_or(true)
     }
 
     /// The items, top to bottom.
@@ -404,14 +455,55 @@ pub fn moved_marker(comparison: &Comparison, row: usize, side: Side) -> Option<u
 
 /// How a stretch of text is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub enum Mark {
+    /// Unchanged words.
     Plain,
+    /// Deleted words: struck through.
     Deleted,
+    /// Inserted words: underlined.
     Inserted,
 }
 
+/// How a piece of a pane's text is drawn: its mark, whether a find match (and the current
+/// one) covers it, and whether it is in a heading.
+pub fn text_format(style: &Style, mark: Mark, hit: Option<bool>, heading: bool) -> TextFormat {
+    let p = style.palette;
+    let size = if heading {
+        (style.font_size * 1.25).round()
+    } else {
+        style.font_size
+    };
+    let mut format = TextFormat::simple(FontId::proportional(size), style.text);
+    // A word's background is drawn a point inside its line, not a point beyond it as egui
+    // draws it: beyond, each line's background painted over the underline of the line
+    // above, and an insertion over several lines lost its mark on all but its last.
+    format.expand_bg = -1.0;
+    match mark {
+        Mark::Plain => {}
+        Mark::Deleted => {
+            format.color = p.deleted_ink;
+            format.background = p.deleted_words;
+            format.strikethrough = Stroke::new(1.5, p.deleted_ink);
+        }
+        Mark::Inserted => {
+            format.color = p.inserted_ink;
+            format.background = p.inserted_words;
+            format.underline = Stroke::new(1.5, p.inserted_ink);
+        }
+    }
+    if let Some(current) = hit {
+        format.background = if current { p.find_current } else { p.find };
+        format.color = Color32::BLACK;
+        // Told from the other matches by more than a shade: a thick underline.
+        if current {
+            format.underline = Stroke::new(2.5, style.text);
+        }
+    }
+    format
+}
+
 /// The text of one pane of a row with its changed words marked, or `None` for an empty pane.
-fn cell_job(
+pub fn cell_job(
     comparison: &Comparison,
     row: usize,
     side: Side,
@@ -441,9 +533,6 @@ fn cell_job(
     bounds.sort_unstable();
     bounds.dedup();
 
-    let font = FontId::proportional(style.font_size);
-    let heading_font = FontId::proportional((style.font_size * 1.25).round());
-    let p = style.palette;
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
     // Marks and hits are sorted and the pieces come in order: walk both lists once.
@@ -468,33 +557,7 @@ fn cell_job(
             .partition_point(|&(start, _)| start <= a)
             .saturating_sub(1);
         let heading = starts.get(paragraph).is_some_and(|&(_, h)| h);
-        let font = if heading { &heading_font } else { &font };
-        let mut format = TextFormat::simple(font.clone(), style.text);
-        // A word's background is drawn a point inside its line, not a point beyond it as egui
-        // draws it: beyond, each line's background painted over the underline of the line
-        // above, and an insertion over several lines lost its mark on all but its last.
-        format.expand_bg = -1.0;
-        match mark {
-            Mark::Plain => {}
-            Mark::Deleted => {
-                format.color = p.deleted_ink;
-                format.background = p.deleted_words;
-                format.strikethrough = Stroke::new(1.5, p.deleted_ink);
-            }
-            Mark::Inserted => {
-                format.color = p.inserted_ink;
-                format.background = p.inserted_words;
-                format.underline = Stroke::new(1.5, p.inserted_ink);
-            }
-        }
-        if let Some((_, current)) = hit {
-            format.background = if *current { p.find_current } else { p.find };
-            format.color = Color32::BLACK;
-            // Told from the other matches by more than a shade: a thick underline.
-            if *current {
-                format.underline = Stroke::new(2.5, style.text);
-            }
-        }
+        let format = text_format(style, mark, hit.map(|(_, current)| *current), heading);
         job.append(piece, 0.0, format);
     }
     Some(job)
@@ -549,6 +612,7 @@ mod tests {
             text: Color32::GRAY,
             palette: Palette::LIGHT,
             find: find.generation(),
+            inline: false,
         }
     }
 

@@ -30,6 +30,7 @@ mod find;
 mod glyphs;
 mod header;
 mod icon;
+mod inline;
 mod jobs;
 mod layout;
 mod overview;

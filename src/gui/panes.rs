@@ -26,8 +26,10 @@ pub struct PaneInput<'a> {
     pub find: &'a Find,
     /// The change colours.
     pub palette: Palette,
-    /// The width of one pane, from [`pane_width`].
+    /// The width of one pane, from [`pane_width`] (of the one column when inline).
     pub pane: f32,
+    /// One inline column (the new version with deletions struck in place) instead of two panes.
+    pub inline: bool,
 }
 
 /// The width of each pane in a central area `ui` (headers and rows share it, so they line up):
@@ -36,6 +38,14 @@ pub fn pane_width(ui: &egui::Ui) -> f32 {
     let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
     ((ui.available_width() - scroll_bar - GUTTER) / 2.0)
         .max(40.0)
+        .floor()
+}
+
+/// The width of the inline view's one column: what is left after the gutter and the scroll bar.
+pub fn column_width(ui: &egui::Ui) -> f32 {
+    let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+    (ui.available_width() - scroll_bar - GUTTER)
+        .max(80.0)
         .floor()
 }
 
@@ -48,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         find,
         palette,
         pane,
+        inline,
     } = input;
     let mut actions = Vec::new();
     // Text selected by dragging belongs to the pane the drag began in: egui copies every
@@ -63,6 +74,10 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         && ui.max_rect().contains(at)
     {
         view.selecting = Some(if at.x < split { Side::Old } else { Side::New });
+    }
+    if inline {
+        // One column: its text is the only text to select.
+        view.selecting = None;
     }
     let mut area = egui::ScrollArea::vertical()
         .id_salt("redline-panes")
@@ -97,7 +112,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
             ui.ctx().request_repaint();
         }
         let origin = ui.max_rect().min;
-        view.split_x = Some(origin.x + pane + GUTTER / 2.0);
+        view.split_x = (!inline).then_some(origin.x + pane + GUTTER / 2.0);
         for item in range {
             let top = origin.y + layout.top(item);
             let rect = Rect::from_min_size(
@@ -116,6 +131,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
                         palette,
                         current: view.current_change,
                         selecting: view.selecting,
+                        inline,
                     };
                     row_view.draw(ui, cells.as_ref(), &mut actions);
                 }
@@ -177,13 +193,16 @@ struct RowView<'a> {
     current: Option<usize>,
     /// The pane whose text a drag selects, once one has begun.
     selecting: Option<Side>,
+    /// One column instead of two panes.
+    inline: bool,
 }
 
 impl RowView<'_> {
     fn cell_rect(&self, side: Side) -> Rect {
-        let x = match side {
-            Side::Old => self.rect.min.x,
-            Side::New => self.rect.min.x + self.pane + GUTTER,
+        let x = match (self.inline, side) {
+            (true, _) => self.rect.min.x + GUTTER,
+            (false, Side::Old) => self.rect.min.x,
+            (false, Side::New) => self.rect.min.x + self.pane + GUTTER,
         };
         Rect::from_min_size(
             Pos2::new(x, self.rect.min.y),
@@ -199,10 +218,26 @@ impl RowView<'_> {
     ) {
         let row = &self.comparison.rows[self.row];
         let changed = !row.is_unchanged();
-        for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
+        // The inline column stands for the side that has text (the new one when both have);
+        // a deletion and an insertion sharing it get no band, their words are marked.
+        let sides: Vec<(usize, Side)> = if self.inline {
+            let side = if row.new.is_empty() {
+                Side::Old
+            } else {
+                Side::New
+            };
+            vec![(0, side)]
+        } else {
+            vec![(0, Side::Old), (1, Side::New)]
+        };
+        let rewritten = row.old_change.is_some()
+            && row.new_change.is_some()
+            && row.old_change != row.new_change;
+        for (slot, side) in sides {
             let rect = self.cell_rect(side);
             let kind = row.change(side).map(|c| self.comparison.changes[c].kind);
-            self.draw_background(ui, rect, side, kind, changed);
+            let band = if self.inline && rewritten { None } else { kind };
+            self.draw_background(ui, rect, side, band, changed);
             // Clicking a changed paragraph makes it the current change. Registered before the
             // moved marker so that the marker, on top, gets its own clicks.
             let id = ui.scope_id().with(("cell", self.row, slot));
@@ -212,7 +247,11 @@ impl RowView<'_> {
                 Sense::hover()
             };
             let response = ui.interact(rect, id, sense);
-            if let (Some(change), true) = (row.change(side), response.clicked()) {
+            let change = match self.inline {
+                true => row.change(side).or(row.old_change),
+                false => row.change(side),
+            };
+            if let (Some(change), true) = (change, response.clicked()) {
                 actions.push(Action::GoToChange(change));
             }
             let mut text_at = rect.min + Vec2::new(PAD_X, PAD_Y);
@@ -260,32 +299,39 @@ impl RowView<'_> {
                         ui.add(label)
                     })
                     .inner;
-                let pane = match side {
-                    Side::Old => "Old",
-                    Side::New => "New",
+                let pane = match (self.inline, side) {
+                    (true, _) => "Inline",
+                    (false, Side::Old) => "Old",
+                    (false, Side::New) => "New",
                 };
                 // The paragraph numbers the summaries and exports cite ("¶3", "¶3+¶4"), made
                 // only while the paragraph is hovered.
                 let label = label.on_hover_ui(|ui| {
-                    let numbers: Vec<usize> = row.paragraphs(side).map(|p| p + 1).collect();
-                    ui.label(format!(
-                        "{pane} {}",
+                    let numbers = |side: Side| {
+                        let numbers: Vec<usize> = row.paragraphs(side).map(|p| p + 1).collect();
                         crate::export::paragraph_list(&numbers)
-                    ));
+                    };
+                    ui.label(match (self.inline, side) {
+                        (true, _) => {
+                            format!("Old {} · new {}", numbers(Side::Old), numbers(Side::New))
+                        }
+                        (false, Side::Old) => format!("Old {}", numbers(side)),
+                        (false, Side::New) => format!("New {}", numbers(side)),
+                    });
                 });
-                if let (Some(change), true) = (row.change(side), label.clicked()) {
+                if let (Some(change), true) = (change, label.clicked()) {
                     actions.push(Action::GoToChange(change));
                 }
                 // Screen readers get the text of each visible paragraph, with what happened to
                 // it. Made only when asked for (accessibility on): not every cell every frame.
-                let what = match row.change(side) {
+                let what = match change {
                     Some(c) => self.comparison.shape(&self.comparison.changes[c]).label(),
                     None if row.is_reparagraphed() => "re-paragraphed, no change",
                     None => "unchanged",
                 };
                 label.widget_info(|| {
                     let mut text = format!("{pane}, {what}: {}", galley.text());
-                    if let Some(c) = row.change(side) {
+                    if let Some(c) = change {
                         text.push_str(&spoken_edits(self.comparison, c));
                     }
                     egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text)
@@ -357,7 +403,11 @@ impl RowView<'_> {
     fn draw_gutter(&self, ui: &egui::Ui) {
         let row = &self.comparison.rows[self.row];
         let p = self.palette;
-        let x = self.rect.min.x + self.pane;
+        let x = if self.inline {
+            self.rect.min.x
+        } else {
+            self.rect.min.x + self.pane
+        };
         let gutter = Rect::from_min_size(
             Pos2::new(x, self.rect.min.y),
             Vec2::new(GUTTER, self.rect.height()),

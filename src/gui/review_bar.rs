@@ -40,7 +40,8 @@ pub fn show(
     focus: Focus,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.horizontal(|ui| {
+    // Wrapped, not one long line: the bar must never make the panes wider than the window.
+    ui.horizontal_wrapped(|ui| {
         let Some((n, change)) = current.and_then(|n| Some((n, comparison.changes.get(n)?))) else {
             ui.label(
                 "Review: press Space to go to the first change to review, or pick one in the \
@@ -103,7 +104,7 @@ pub fn show(
             .add(
                 egui::TextEdit::singleline(&mut note)
                     .hint_text("what to check, whom to ask")
-                    .desired_width(ui.available_width().max(120.0)),
+                    .desired_width(ui.available_width().clamp(120.0, 480.0)),
             )
             .labelled_by(label.id);
         if focus.note {

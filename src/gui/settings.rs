@@ -49,6 +49,42 @@ impl ThemeChoice {
     }
 }
 
+/// Two panes side by side, one inline column, or whichever fits the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Layout {
+    /// Inline below [`INLINE_BELOW`] points of width, side by side above.
+    #[default]
+    Automatic,
+    /// Always two panes.
+    SideBySide,
+    /// Always one column, tracked-changes style.
+    Inline,
+}
+
+/// Below this width of the panes' area, the automatic layout is inline: two panes of less than
+/// about 45 characters each read worse than one column.
+pub const INLINE_BELOW: f32 = 760.0;
+
+impl Layout {
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Automatic => "Automatic (inline when narrow)",
+            Self::SideBySide => "Side by side",
+            Self::Inline => "Inline",
+        }
+    }
+
+    /// Whether a panes' area this wide shows one column.
+    pub fn is_inline(self, width: f32) -> bool {
+        match self {
+            Self::Automatic => width < INLINE_BELOW,
+            Self::SideBySide => false,
+            Self::Inline => true,
+        }
+    }
+}
+
 /// Everything the window remembers. Unknown or missing fields fall back to defaults, so an
 /// older settings file never stops the window from opening.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +104,8 @@ pub struct Settings {
     pub recent: Vec<(PathBuf, PathBuf)>,
     /// Width of the change list panel, in points, as the reader last left it.
     pub change_list_width: f32,
+    /// Two panes or one column.
+    pub layout: Layout,
 }
 
 impl Default for Settings {
@@ -80,6 +118,7 @@ impl Default for Settings {
             hide_unchanged: false,
             recent: Vec::new(),
             change_list_width: DEFAULT_CHANGE_LIST_WIDTH,
+            layout: Layout::Automatic,
         }
     }
 }

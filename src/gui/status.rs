@@ -17,7 +17,8 @@ pub fn show(
     review: Option<&Review>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the numbers go on a second line rather than off the edge.
+    ui.horizontal_wrapped(|ui| {
         if let Some(job) = job
             && job.elapsed() >= SHOW_PROGRESS_AFTER
         {

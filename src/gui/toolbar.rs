@@ -1,7 +1,7 @@
 //! The menu bar and the toolbar under it.
 
 use super::actions::Action;
-use super::settings::{Settings, ThemeChoice};
+use super::settings::{Layout, Settings, ThemeChoice};
 use crate::compare::{CompareOptions, Side};
 
 /// What the toolbar needs to know besides the settings.
@@ -96,6 +96,12 @@ fn view_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
         .changed()
     {
         actions.push(Action::SetHideUnchanged(hide));
+    }
+    ui.separator();
+    for layout in [Layout::Automatic, Layout::SideBySide, Layout::Inline] {
+        if ui.radio(s.layout == layout, layout.label()).clicked() {
+            actions.push(Action::SetLayout(layout));
+        }
     }
     ui.separator();
     for (label, shortcut, step) in [

@@ -25,6 +25,8 @@ pub struct View {
     pub viewport_height: f32,
     /// Where to scroll next frame.
     pub scroll_target: Option<ScrollTarget>,
+    /// Whether the last frame showed the inline column rather than two panes.
+    pub inline: bool,
     /// The x coordinate between the panes, to tell which pane a file was dropped on.
     pub split_x: Option<f32>,
     /// The pane the last press in the panes began in: text selection stays in it.

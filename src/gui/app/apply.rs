@@ -298,6 +298,14 @@ impl RedlineApp {
                 let y = self.view.scroll_offset + pages * self.view.viewport_height * 0.9;
                 self.view.scroll_target = Some(ScrollTarget::Offset(y));
             }
+            Action::SetLayout(layout) => self.settings.layout = layout,
+            Action::ToggleInline => {
+                self.settings.layout = if self.view.inline {
+                    crate::gui::settings::Layout::SideBySide
+                } else {
+                    crate::gui::settings::Layout::Inline
+                };
+            }
             Action::ToggleChangeList => {
                 self.settings.show_change_list = !self.settings.show_change_list;
             }
