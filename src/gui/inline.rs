@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use egui::text::LayoutJob;
 
-use super::layout::{Mark, Style, cell_job, text_format};
+use super::highlight::{Mark, cell_job, text_format};
+use super::layout::Style;
 use crate::compare::{ChangeKind, Comparison, EditOp, PARAGRAPH_SEPARATOR, Side};
 
 /// The one-column text of a row, or `None` for a row with nothing in it. `hits` are the find

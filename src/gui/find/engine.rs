@@ -1,8 +1,9 @@
-//! Find (Ctrl+F): matches across both panes, a count, and stepping through them.
+//! The find engine, without any drawing: the matches of a query across both panes, the current
+//! one, stepping through them, and the words of a clicked fact; every search folds case,
+//! quotes and dashes the way an editor expects.
 
 use std::ops::Range;
 
-use super::actions::Action;
 use crate::compare::{Comparison, PARAGRAPH_SEPARATOR, Side, fold_quote};
 
 /// One match: where it is shown.
@@ -23,9 +24,9 @@ pub struct Find {
     pub open: bool,
     /// Whether the text field should take the keyboard focus next frame.
     pub focus: bool,
-    query: String,
-    hits: Vec<Hit>,
-    current: Option<usize>,
+    pub(super) query: String,
+    pub(super) hits: Vec<Hit>,
+    pub(super) current: Option<usize>,
     /// The comparison generation the hits were found in.
     searched: Option<u64>,
     /// Bumped whenever the highlighted matches change, so cached layouts know.
@@ -158,58 +159,6 @@ impl Find {
             out.sort_by_key(|(r, _)| r.start);
         }
         out
-    }
-
-    /// Draws the find bar; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
-        let mut actions = Vec::new();
-        ui.horizontal(|ui| {
-            let label = ui.label("Find:");
-            let mut query = self.query.clone();
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut query)
-                        .hint_text("text in either pane")
-                        .desired_width(240.0),
-                )
-                .labelled_by(label.id);
-            if self.focus {
-                edit.request_focus();
-                self.focus = false;
-            }
-            if edit.changed() {
-                actions.push(Action::FindQuery(query));
-            }
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                let back = ui.input(|i| i.modifiers.shift);
-                actions.push(if back {
-                    Action::FindPrevious
-                } else {
-                    Action::FindNext
-                });
-                edit.request_focus();
-            }
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                actions.push(Action::CloseFind);
-            }
-            let count = match (self.hits.len(), self.current) {
-                (0, _) if self.query.trim().is_empty() => String::new(),
-                (0, _) => "no matches".to_owned(),
-                (n, Some(i)) => format!("{} of {n} matches", i + 1),
-                (n, None) => format!("{n} matches"),
-            };
-            ui.label(count);
-            if ui.button("Previous match").clicked() {
-                actions.push(Action::FindPrevious);
-            }
-            if ui.button("Next match").clicked() {
-                actions.push(Action::FindNext);
-            }
-            if ui.button("Close find").clicked() {
-                actions.push(Action::CloseFind);
-            }
-        });
-        actions
     }
 }
 
