@@ -290,9 +290,10 @@ fn the_monkey_finds_no_panic_no_stuck_job_and_no_misalignment() {
             steps.join("\n")
         );
     }
-    // The alignment check saw paragraphs side by side, most steps.
+    // The alignment check saw paragraphs side by side often enough to mean something (not
+    // in the inline view, where there is one column, nor with one side missing).
     assert!(
-        compared as u64 >= steps,
+        compared as u64 * 4 >= steps,
         "{compared} paragraphs compared in {steps} steps"
     );
 }

@@ -5,17 +5,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::actions::{self, Action, SHORTCUT_LIST};
+use super::background::{Background, Event, Waited};
 use super::change_list::ChangeList;
-use super::dialogs::{self, Dialogs, Picked};
-use super::export::ExportJob;
+use super::dialogs::{self, Picked};
 use super::facts::{FactCheck, FactStatus};
 use super::find::Find;
-use super::glyphs::GlyphCheck;
-use super::jobs::{FactsJob, Input, Job, Request, Source};
+use super::jobs::{Input, Request, Source};
 use super::layout::{RowLayout, Style};
 use super::palette::Palette;
 use super::panes::{self, PaneInput};
-use super::reload::AutoReload;
 use super::review::Reviewing;
 use super::screenshot::{Screenshooter, ScreenshotOutcome};
 use super::session::Session;
@@ -45,19 +43,14 @@ pub struct RedlineApp {
     change_list: ChangeList,
     fact_check: FactCheck,
     settings: Settings,
-    job: Option<Job>,
-    facts_job: Option<FactsJob>,
+    /// Loading, comparing, the fact check, exports, the review, dialogs, the file watcher.
+    background: Background,
     /// Whether the reader stopped the shown comparison's fact check before it ended.
     facts_stopped: bool,
     /// Whether starting a new comparison stopped the shown one's fact check (it starts again if
     /// the shown comparison stays).
     facts_interrupted: bool,
-    export: Option<ExportJob>,
-    glyphs: GlyphCheck,
-    reviewing: Reviewing,
-    dialogs: Dialogs,
     screenshot: Option<Screenshooter>,
-    reload: AutoReload,
     /// The context drawn into, once known; background threads use it to ask for a repaint.
     ctx: Arc<Mutex<Option<egui::Context>>>,
     /// Whether the theme and input options have been given to the context.
@@ -87,7 +80,7 @@ impl RedlineApp {
             .then(Store::default_location)
             .flatten();
         let mut app = Self::new(settings, start, outcome);
-        app.reviewing = Reviewing::new(store);
+        app.background.reviewing = Reviewing::new(store);
         app.bind(&cc.egui_ctx);
         app
     }
@@ -103,7 +96,7 @@ impl RedlineApp {
 
     /// The app keeping its reviews in `store` (tests; by default they stay in the window).
     pub fn with_review_store(mut self, store: Store) -> Self {
-        self.reviewing = Reviewing::new(Some(store));
+        self.background.reviewing = Reviewing::new(Some(store));
         self
     }
 
@@ -144,18 +137,12 @@ impl RedlineApp {
             find: Find::default(),
             change_list: ChangeList::default(),
             fact_check: FactCheck::default(),
-            job: None,
-            facts_job: None,
+            background: Background::new(Reviewing::new(None)),
             facts_stopped: false,
             facts_interrupted: false,
-            export: None,
-            glyphs: GlyphCheck::default(),
-            reviewing: Reviewing::new(None),
-            dialogs: Dialogs::default(),
             screenshot: start
                 .screenshot
                 .map(|request| Screenshooter::new(request, outcome)),
-            reload: AutoReload::default(),
             ctx: Arc::default(),
             configured: false,
             settings,
@@ -210,56 +197,31 @@ impl RedlineApp {
 
     // ----- for tests and the screenshot mode -------------------------------------------------
 
-    /// Blocks until the background job (if any) finishes and its result is taken in; returns
-    /// `false` if it is still running after `timeout`.
+    /// Blocks until the background work (but for dialogs and the file watcher) has finished
+    /// and its results are taken in; returns `false` if some is still running after `timeout`.
     pub fn wait_for_jobs(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
-        while let Some(job) = &self.job {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match job.wait(left) {
-                Some(result) => self.finish_job(result),
-                None => return false,
+        loop {
+            match self.background.wait_next(deadline) {
+                Waited::Event(event) => {
+                    if let Some(action) = self.take(*event) {
+                        self.apply(action);
+                    }
+                }
+                Waited::Idle => return true,
+                Waited::TimedOut => return false,
             }
         }
-        let (read, failed) = self
-            .reviewing
-            .wait(deadline.saturating_duration_since(Instant::now()));
-        if let Some(message) = failed {
-            self.view.notice = Some(message);
-        }
-        if !read {
-            return false;
-        }
-        if let Some(job) = &self.facts_job {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match job.wait(left) {
-                Some(facts) => self.finish_facts(facts),
-                None => return false,
-            }
-        }
-        if let Some(job) = &self.export {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match job.wait(left) {
-                Some(outcome) => self.finish_export(outcome),
-                None => return false,
-            }
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        self.glyphs.poll(Some(left))
     }
 
-    /// Whether a load, comparison, fact check, export or glyph check is running.
+    /// Whether a load, comparison, fact check, export, review read or glyph check is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some()
-            || self.facts_job.is_some()
-            || self.export.is_some()
-            || self.glyphs.is_running()
-            || self.reviewing.is_loading()
+        self.background.is_busy()
     }
 
     /// Whether a load or comparison (the work Cancel stops) is running.
     pub fn is_comparing(&self) -> bool {
-        self.job.is_some()
+        self.background.job.is_some()
     }
 
     /// The comparison shown.
@@ -290,7 +252,7 @@ impl RedlineApp {
 
     /// The review of the comparison shown, once read.
     pub fn review(&self) -> Option<&Review> {
-        self.reviewing.review(self.session.generation())
+        self.background.reviewing.review(self.session.generation())
     }
 
     /// The words highlighted for the fact last clicked: row, pane and text.
@@ -345,20 +307,11 @@ impl RedlineApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.bind(&ctx);
-        if let Some(result) = self.job.as_ref().and_then(Job::poll) {
-            self.finish_job(result);
+        let mut finished = Vec::new();
+        for event in self.background.poll() {
+            finished.extend(self.take(event));
         }
-        if let Some(facts) = self.facts_job.as_ref().and_then(FactsJob::poll) {
-            self.finish_facts(facts);
-        }
-        if let Some(outcome) = self.export.as_ref().and_then(ExportJob::poll) {
-            self.finish_export(outcome);
-        }
-        self.glyphs.poll(None);
-        if let Some(message) = self.reviewing.poll() {
-            self.view.notice = Some(message);
-        }
-        if let Some(notice) = self.glyphs.notice(&ctx) {
+        if let Some(notice) = self.background.glyphs.notice(&ctx) {
             // It comes after the load: added to what the load had to say, not put in its place.
             self.view.notice = Some(match self.view.notice.take() {
                 Some(earlier) => format!("{earlier} {notice}"),
@@ -367,11 +320,7 @@ impl RedlineApp {
             self.view.frames_since_change = 0;
         }
         let mut actions = actions::shortcuts(&ctx);
-        actions.extend(self.poll_dialog());
-        actions.extend(self.reload.poll().into_iter().map(|event| match event {
-            FileEvent::Changed(side) => Action::ReloadSide(side),
-            FileEvent::Gone(side) => Action::FileGone(side),
-        }));
+        actions.extend(finished);
         actions.extend(self.input_actions(&ctx));
         self.find.refresh(
             self.session.comparison().map(|c| c.as_ref()),
@@ -381,7 +330,7 @@ impl RedlineApp {
         for action in actions {
             self.apply(action);
         }
-        if self.session.comparison().is_some() && self.job.is_none() {
+        if self.session.comparison().is_some() && self.background.job.is_none() {
             self.view.frames_since_change = self.view.frames_since_change.saturating_add(1);
         }
         let busy = self.is_busy();
@@ -392,12 +341,13 @@ impl RedlineApp {
             } else {
                 0
             };
-            let failure = (self.job.is_none() && self.session.comparison().is_none()).then(|| {
-                [Side::Old, Side::New]
-                    .iter()
-                    .find_map(|&s| self.session.side(s).error.clone())
-                    .unwrap_or_else(|| "nothing to show".to_owned())
-            });
+            let failure = (self.background.job.is_none() && self.session.comparison().is_none())
+                .then(|| {
+                    [Side::Old, Side::New]
+                        .iter()
+                        .find_map(|&s| self.session.side(s).error.clone())
+                        .unwrap_or_else(|| "nothing to show".to_owned())
+                });
             shooter.tick(
                 &ctx,
                 settled,
@@ -405,7 +355,7 @@ impl RedlineApp {
                 self.view.notice.as_deref(),
             );
         }
-        if busy || self.dialogs.is_open() || self.view.paste_target.is_some() {
+        if busy || self.background.dialogs.is_open() || self.view.paste_target.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
@@ -471,9 +421,9 @@ impl RedlineApp {
             actions.extend(status::show(
                 ui,
                 &self.session,
-                self.job.as_ref(),
+                self.background.job.as_ref(),
                 self.view.current_change,
-                self.reviewing.review(self.session.generation()),
+                self.background.reviewing.review(self.session.generation()),
             ));
         });
         let comparison = self.session.comparison().cloned();
@@ -487,15 +437,16 @@ impl RedlineApp {
                     if !self.session.is_one_sided() {
                         let facts = self.session.facts().map(|f| f.as_ref());
                         let generation = self.session.generation();
-                        let status = if self.facts_job.is_some() || self.job.is_some() {
-                            FactStatus::Checking {
-                                stoppable: self.facts_job.is_some(),
-                            }
-                        } else if self.facts_stopped {
-                            FactStatus::Stopped
-                        } else {
-                            FactStatus::Failed
-                        };
+                        let status =
+                            if self.background.facts.is_some() || self.background.job.is_some() {
+                                FactStatus::Checking {
+                                    stoppable: self.background.facts.is_some(),
+                                }
+                            } else if self.facts_stopped {
+                                FactStatus::Stopped
+                            } else {
+                                FactStatus::Failed
+                            };
                         actions.extend(self.fact_check.ui(ui, facts, status, generation));
                         ui.separator();
                     }
@@ -506,8 +457,8 @@ impl RedlineApp {
                         generation,
                         self.view.current_change,
                         self.session.is_one_sided(),
-                        self.reviewing.review(generation),
-                        self.reviewing.filter,
+                        self.background.reviewing.review(generation),
+                        self.background.reviewing.filter,
                     ));
                 });
             self.settings.change_list_width = panel.response.rect.width();
@@ -531,7 +482,7 @@ impl RedlineApp {
             if let Some(c) = comparison.as_ref().filter(|c| !c.changes.is_empty())
                 && !self.session.is_one_sided()
             {
-                let review = self.reviewing.review(self.session.generation());
+                let review = self.background.reviewing.review(self.session.generation());
                 let focus = super::review_bar::Focus {
                     note: std::mem::take(&mut self.view.focus_note),
                     change: std::mem::take(&mut self.view.focus_change),
@@ -549,7 +500,7 @@ impl RedlineApp {
                 Some(c) => actions.extend(self.draw_panes(ui, c, palette)),
                 None => {
                     ui.centered_and_justified(|ui| {
-                        ui.label(if self.job.is_some() {
+                        ui.label(if self.background.job.is_some() {
                             "Loading…"
                         } else {
                             "Open or drop two files to compare them."
@@ -653,15 +604,23 @@ impl RedlineApp {
         actions
     }
 
-    fn poll_dialog(&mut self) -> Option<Action> {
-        match self.dialogs.poll()? {
-            Picked::File(side, path) => Some(Action::OpenFile(side, path)),
-            Picked::Cancelled => None,
-            Picked::Unavailable => {
+    /// Takes in what a piece of background work finished; returns what it asks the window to
+    /// do next (open the file picked, read a file that changed again).
+    fn take(&mut self, event: Event) -> Option<Action> {
+        match event {
+            Event::Compared(result) => self.finish_job(result),
+            Event::Facts { generation, facts } => self.finish_facts(generation, facts),
+            Event::Exported(outcome) => self.finish_export(outcome),
+            Event::Notice(message) => self.view.notice = Some(message),
+            Event::Picked(Picked::File(side, path)) => return Some(Action::OpenFile(side, path)),
+            Event::Picked(Picked::Cancelled) => {}
+            Event::Picked(Picked::Unavailable) => {
                 self.view.notice = Some(dialogs::UNAVAILABLE.to_owned());
-                None
             }
+            Event::File(FileEvent::Changed(side)) => return Some(Action::ReloadSide(side)),
+            Event::File(FileEvent::Gone(side)) => return Some(Action::FileGone(side)),
         }
+        None
     }
 }
 

@@ -22,6 +22,7 @@
 
 mod actions;
 mod app;
+mod background;
 mod change_list;
 mod dialogs;
 mod export;

@@ -7,6 +7,7 @@ use super::RedlineApp;
 use crate::compare::Cancelled;
 use crate::compare::Side;
 use crate::gui::actions::Action;
+use crate::gui::background::Event;
 use crate::gui::export::{self, ExportJob, Exported, Subject};
 use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
@@ -22,9 +23,9 @@ impl RedlineApp {
         // Replacing the job drops (and so cancels) the one running. The new comparison will
         // replace the facts being checked: that check stops too, leaving both cores to it, and
         // starts again should the comparison shown stay (the new one cancelled or failed).
-        self.job = Some(Job::spawn(request, self.waker()));
+        self.background.job = Some(Job::spawn(request, self.waker()));
         self.take_finished_facts();
-        if self.facts_job.take().is_some() {
+        if self.background.facts.take().is_some() {
             self.facts_interrupted = true;
         }
     }
@@ -32,8 +33,8 @@ impl RedlineApp {
     /// Takes in the facts if the check ended since the frame began, so that stopping it now
     /// does not throw them away.
     fn take_finished_facts(&mut self) {
-        if let Some(facts) = self.facts_job.as_ref().and_then(FactsJob::poll) {
-            self.finish_facts(facts);
+        if let Some(Event::Facts { generation, facts }) = self.background.poll_facts() {
+            self.finish_facts(generation, facts);
         }
     }
 
@@ -41,7 +42,7 @@ impl RedlineApp {
     fn check_facts(&mut self) {
         self.facts_stopped = false;
         self.facts_interrupted = false;
-        self.facts_job = self
+        self.background.facts = self
             .session
             .comparison()
             .filter(|_| !self.session.is_one_sided())
@@ -52,7 +53,7 @@ impl RedlineApp {
     }
 
     pub(super) fn finish_job(&mut self, result: Result<Outcome, String>) {
-        self.job = None;
+        self.background.job = None;
         let before = self.session.generation();
         match result {
             Ok(mut outcome) => {
@@ -81,18 +82,20 @@ impl RedlineApp {
             {
                 let (c, generation) = (Arc::clone(c), self.session.generation());
                 let wake = self.waker();
-                self.reviewing.start(c, generation, wake);
+                self.background.reviewing.start(c, generation, wake);
             }
             let shown: Vec<_> = [Side::Old, Side::New]
                 .iter()
                 .filter_map(|&s| self.session.side(s).article.clone())
                 .collect();
             let wake = self.waker();
-            self.glyphs.start(shown, wake);
+            self.background.glyphs.start(shown, wake);
             let paths = self.session.paths();
             if self.screenshot.is_none() {
                 let wake = self.waker();
-                self.reload.follow(self.session.watched_files(), wake);
+                self.background
+                    .reload
+                    .follow(self.session.watched_files(), wake);
             }
             if let [Some(old), Some(new)] = paths
                 && !self.session.is_one_sided()
@@ -113,13 +116,11 @@ impl RedlineApp {
         }
     }
 
-    /// Takes in the facts of a finished fact check.
-    pub(super) fn finish_facts(&mut self, facts: Ended<Result<Facts, Cancelled>>) {
-        let Some(job) = self.facts_job.take() else {
-            return;
-        };
+    /// Takes in the facts of a finished fact check of the comparison of `generation` (dropped
+    /// if that is no longer the one shown).
+    pub(super) fn finish_facts(&mut self, generation: u64, facts: Ended<Result<Facts, Cancelled>>) {
         if let Ended::Done(Ok(facts)) = facts {
-            self.session.set_facts(job.generation(), facts);
+            self.session.set_facts(generation, facts);
             // The left panel changes: a screenshot waits for it to settle again.
             self.view.frames_since_change = 0;
         }
@@ -127,7 +128,7 @@ impl RedlineApp {
 
     /// Reports a finished export, and puts a copied summary on the clipboard.
     pub(super) fn finish_export(&mut self, outcome: Result<Exported, String>) {
-        self.export = None;
+        self.background.export = None;
         if let Ok(Exported::Copied(text)) = &outcome {
             let text = text.clone();
             self.with_ctx(|ctx| ctx.copy_text(text));
@@ -139,7 +140,7 @@ impl RedlineApp {
 
     /// Starts an export of the comparison shown, unless one runs or there is nothing to export.
     fn export(&mut self, start: impl FnOnce(Subject, Box<dyn Fn() + Send>) -> ExportJob) {
-        if self.export.is_some() {
+        if self.background.export.is_some() {
             self.view.notice = Some("An export is already under way.".to_owned());
             return;
         }
@@ -148,10 +149,14 @@ impl RedlineApp {
                 let subject = Subject {
                     comparison: Arc::clone(c),
                     facts: self.session.facts().cloned(),
-                    review: self.reviewing.review(self.session.generation()).cloned(),
+                    review: self
+                        .background
+                        .reviewing
+                        .review(self.session.generation())
+                        .cloned(),
                 };
                 let job = start(subject, Box::new(self.waker()));
-                self.export = Some(job);
+                self.background.export = Some(job);
             }
             _ => self.view.notice = Some("Open two files before exporting a summary.".to_owned()),
         }
@@ -163,7 +168,7 @@ impl RedlineApp {
         match action {
             Action::OpenDialog(side) => {
                 let wake = self.waker();
-                self.dialogs.open(side, wake);
+                self.background.dialogs.open(side, wake);
             }
             Action::OpenFile(side, path) => {
                 let request = self
@@ -233,18 +238,18 @@ impl RedlineApp {
                 }
             }
             Action::Cancel => {
-                if let Some(job) = &self.job {
+                if let Some(job) = &self.background.job {
                     job.cancel();
                 }
             }
             Action::StopFactCheck => {
                 self.take_finished_facts();
-                if self.facts_job.take().is_some() {
+                if self.background.facts.take().is_some() {
                     self.facts_stopped = true;
                 }
             }
             Action::CheckFacts => {
-                if self.facts_job.is_none() && self.session.facts().is_none() {
+                if self.background.facts.is_none() && self.session.facts().is_none() {
                     self.check_facts();
                 }
             }
@@ -256,11 +261,13 @@ impl RedlineApp {
             Action::PreviousChange => self.step_change(false),
             Action::GoToChange(n) => self.go_to_change(n),
             Action::MarkChange(n, status) => {
-                self.reviewing
+                self.background
+                    .reviewing
                     .update(self.session.generation(), |r| r.set_status(n, status));
             }
             Action::SetNote(n, note) => {
-                self.reviewing
+                self.background
+                    .reviewing
                     .update(self.session.generation(), |r| r.set_note(n, note));
             }
             Action::ReviewAndNext => self.review_and_next(),
@@ -270,7 +277,7 @@ impl RedlineApp {
                     self.view.focus_note = true;
                 }
             }
-            Action::SetReviewFilter(filter) => self.reviewing.filter = filter,
+            Action::SetReviewFilter(filter) => self.background.reviewing.filter = filter,
             Action::GoToRow(row) => {
                 if let Some(c) = self.session.comparison() {
                     let r = c.rows.get(row);
@@ -411,11 +418,11 @@ impl RedlineApp {
         let generation = self.session.generation();
         let current = self.view.current_change;
         if let Some(n) = current {
-            self.reviewing.update(generation, |r| {
+            self.background.reviewing.update(generation, |r| {
                 r.mark(n).status == Status::ToReview && r.set_status(n, Status::Reviewed)
             });
         }
-        let Some(review) = self.reviewing.review(generation) else {
+        let Some(review) = self.background.reviewing.review(generation) else {
             // Not read yet (a moment after the comparison appears): walk on as F8 does.
             self.step_change(true);
             return;
