@@ -330,6 +330,10 @@ impl RedlineApp {
         for action in actions {
             self.apply(action);
         }
+        if self.view.focus_note || self.view.focus_change {
+            // The focus moves in the next frame: draw it now, before the reader types on.
+            ctx.request_repaint();
+        }
         if self.session.comparison().is_some() && self.background.job.is_none() {
             self.view.frames_since_change = self.view.frames_since_change.saturating_add(1);
         }
