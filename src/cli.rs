@@ -52,9 +52,13 @@ pub struct SummaryArgs {
     /// The new version.
     pub new: PathBuf,
     /// Output format; by default taken from the --output file's extension (.md, .html, .json,
-    /// .txt), else markdown.
+    /// .txt, .docx), else markdown. docx is a Word redline: the new version with every change a
+    /// tracked revision and the fact-check findings as comments (it needs --output).
     #[arg(long, short)]
     pub format: Option<Format>,
+    /// Who the Word redline's revisions and comments are by.
+    #[arg(long, value_name = "NAME", default_value = "Redline")]
+    pub author: String,
     /// Write the summary to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -164,23 +168,24 @@ fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
         .unwrap_or_default();
-    let mut summary = ChangeSummary::new(&comparison);
+    if format == Format::Docx && args.output.is_none() {
+        return Err("a Word redline is a file: give it a name with --output FILE.docx".to_owned());
+    }
+    let mut summary = ChangeSummary::new(&comparison).with_author(args.author.clone());
     if !args.no_review
         && let Some(review) = stored_review(&comparison)
     {
         summary = summary.with_review(review);
     }
-    let text = format.render(&summary);
+    let text = format.render(&summary).map_err(|e| e.to_string())?;
     match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes(), &[&args.old, &args.new])
-            .map_err(|e| e.to_string())?,
+        Some(path) => {
+            write_atomically(path, &text, &[&args.old, &args.new]).map_err(|e| e.to_string())?
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`redline summary … | head`) is not an error worth reporting.
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(&text).and_then(|()| stdout.flush()) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(e) => return Err(format!("could not write to standard output: {e}")),

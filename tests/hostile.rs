@@ -338,9 +338,11 @@ fn run(case: &Case, dir: &Path) -> Result<Comparison, String> {
     let summary = ChangeSummary::new(&cmp);
     // Every format must render (no panic, no hang); the JSON must also parse and list every change.
     for format in Format::ALL {
-        let text = format.render(&summary);
+        let bytes = format
+            .render(&summary)
+            .map_err(|e| format!("{}: {format:?}: {e}", case.name))?;
         if format == Format::Json {
-            let json: serde_json::Value = serde_json::from_str(&text)
+            let json: serde_json::Value = serde_json::from_slice(&bytes)
                 .map_err(|e| format!("{}: the JSON export does not parse: {e}", case.name))?;
             assert_eq!(
                 json["changes"].as_array().map(Vec::len),

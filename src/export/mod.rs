@@ -1,15 +1,19 @@
-//! Writers that turn a [`ChangeSummary`] into something a colleague can read without Redline,
-//! and the one safe way to put it on disk.
+//! Writers that turn a [`ChangeSummary`] (the comparison, with its facts and review when it has
+//! them) into the bytes of something a colleague can read without Redline, and the one safe way
+//! to put them on disk.
 //!
 //! Every format shows the same things in the same order (the files, the overview, the
 //! fact-check facets, the changes); the shared wording lives here so the formats agree.
 
+mod docx;
 mod html;
 mod json;
 mod markdown;
+pub mod redline;
 mod text;
 mod write;
 
+pub use docx::{RenderError, docx};
 pub use html::html;
 pub use json::{FORMAT_NAME, FORMAT_VERSION, json};
 pub use markdown::markdown;
@@ -32,20 +36,30 @@ pub enum Format {
     Json,
     /// Plain text for pasting into an email.
     Text,
+    /// A Word document (.docx): the new version with every change a tracked revision, and the
+    /// fact-check findings and review notes as comments.
+    Docx,
 }
 
 impl Format {
     /// Every format, for menus and messages.
-    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Json, Self::Text];
+    pub const ALL: [Self; 5] = [
+        Self::Markdown,
+        Self::Html,
+        Self::Json,
+        Self::Text,
+        Self::Docx,
+    ];
 
-    /// Renders a summary in this format.
-    pub fn render(self, summary: &ChangeSummary) -> String {
-        match self {
-            Self::Markdown => markdown(summary),
-            Self::Html => html(summary),
-            Self::Json => json(summary),
-            Self::Text => text(summary),
-        }
+    /// Renders a summary in this format: the bytes of the file.
+    pub fn render(self, summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
+        Ok(match self {
+            Self::Markdown => markdown(summary).into_bytes(),
+            Self::Html => html(summary).into_bytes(),
+            Self::Json => json(summary).into_bytes(),
+            Self::Text => text(summary).into_bytes(),
+            Self::Docx => docx(summary)?,
+        })
     }
 
     /// The format a file name asks for by its extension, if it names one.
@@ -56,6 +70,7 @@ impl Format {
             "html" | "htm" => Some(Self::Html),
             "json" => Some(Self::Json),
             "txt" | "text" => Some(Self::Text),
+            "docx" => Some(Self::Docx),
             _ => None,
         }
     }
@@ -67,6 +82,7 @@ impl Format {
             Self::Html => "html",
             Self::Json => "json",
             Self::Text => "txt",
+            Self::Docx => "docx",
         }
     }
 }

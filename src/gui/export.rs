@@ -78,6 +78,7 @@ impl ExportJob {
             ("HTML page", Format::Html),
             ("JSON", Format::Json),
             ("Plain text", Format::Text),
+            ("Word redline (tracked changes)", Format::Docx),
         ] {
             dialog = dialog.add_filter(name, &[format.extension()]);
         }
@@ -113,9 +114,9 @@ impl ExportJob {
     /// Renders the Markdown summary for the clipboard.
     pub fn copy(subject: Subject, wake: impl Fn() + Send + 'static) -> Self {
         Self::spawn(wake, move || {
-            Ok(Exported::Copied(
-                Format::Markdown.render(&subject.summary()),
-            ))
+            Ok(Exported::Copied(crate::export::markdown(
+                &subject.summary(),
+            )))
         })
     }
 
@@ -184,12 +185,14 @@ fn fallback_path(subject: &Subject) -> PathBuf {
 /// Renders the summary in the format of the file's extension and writes it atomically.
 fn write(subject: &Subject, path: &std::path::Path) -> Result<(), String> {
     let format = Format::from_extension(path).unwrap_or_default();
-    let text = format.render(&subject.summary());
+    let bytes = format
+        .render(&subject.summary())
+        .map_err(|e| e.to_string())?;
     let inputs: Vec<&std::path::Path> = [Side::Old, Side::New]
         .iter()
         .filter_map(|&side| subject.comparison.article(side).source.path.as_deref())
         .collect();
-    write_atomically(path, text.as_bytes(), &inputs).map_err(|e| e.to_string())
+    write_atomically(path, &bytes, &inputs).map_err(|e| e.to_string())
 }
 
 /// The notice for a finished export.

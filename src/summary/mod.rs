@@ -77,6 +77,8 @@ pub struct ChangeSummary<'a> {
     pub facts: Facts,
     /// The reader's marks on the changes, where the pair has any.
     pub review: Option<Review>,
+    /// Who the Word redline's revisions and comments are by ("Redline" unless set).
+    pub author: String,
 }
 
 impl<'a> ChangeSummary<'a> {
@@ -100,7 +102,14 @@ impl<'a> ChangeSummary<'a> {
             generated,
             facts,
             review: None,
+            author: "Redline".to_owned(),
         }
+    }
+
+    /// The summary with the revisions and comments of a Word redline made by `author`.
+    pub fn with_author(mut self, author: impl Into<String>) -> Self {
+        self.author = author.into();
+        self
     }
 
     /// The summary with the reader's marks on its changes.

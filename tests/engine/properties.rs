@@ -79,7 +79,7 @@ proptest! {
         let summary = redline::summary::ChangeSummary::new(&cmp);
         prop_assert!(serde_json::from_str::<serde_json::Value>(&redline::export::json(&summary)).is_ok());
         for format in redline::export::Format::ALL {
-            prop_assert!(!format.render(&summary).is_empty());
+            prop_assert!(!format.render(&summary).unwrap_or_default().is_empty());
         }
     }
 

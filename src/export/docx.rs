@@ -1,0 +1,356 @@
+//! The redline as a Word document: the new version with every change a tracked revision that
+//! Word and LibreOffice step through, accept or reject, and the fact-check findings and review
+//! notes as comments.
+//!
+//! Written by hand (Office Open XML is a few plain XML parts in a ZIP) with the `zip` crate the
+//! reader of .docx files already needs. The pitfalls that real applications punish:
+//! - a deletion is never put inside an insertion (LibreOffice flattens it): runs carry one
+//!   revision each ([`super::redline`]);
+//! - the document's last paragraph mark cannot be a revision: [`super::redline::Redline`] moves
+//!   it onto the paragraph before;
+//! - every text run keeps `xml:space="preserve"`, or Word drops the spaces at its ends;
+//! - everything from the documents is escaped, and characters XML 1.0 cannot hold are dropped.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use super::redline::{Redline, Revision};
+use super::{facets, facts_in_order, review_words};
+use crate::summary::{ChangeSummary, Fact, timestamp};
+use crate::text::ParagraphKind;
+
+/// Why an export could not be put together in memory (only the Word document's ZIP can fail,
+/// and only through a bug: everything is in memory).
+#[derive(Debug, thiserror::Error)]
+#[error("the export could not be put together: {0}")]
+pub struct RenderError(String);
+
+/// One comment: what it says and the paragraph of the redline it is anchored on.
+struct Comment {
+    para: usize,
+    text: String,
+}
+
+/// Writes the redline of the summary's comparison as a .docx file's bytes, its revisions and
+/// comments by the summary's author.
+pub fn docx(summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
+    let comparison = summary.comparison;
+    let author = summary.author.as_str();
+    let redline = Redline::of(comparison);
+    let date = timestamp(summary.generated);
+    let comments = comments(summary, &redline);
+    let document = document_xml(&redline, &comments, author, &date);
+    let mut parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", content_types(!comments.is_empty())),
+        ("_rels/.rels", ROOT_RELS.to_owned()),
+        ("word/document.xml", document),
+        ("word/styles.xml", STYLES.to_owned()),
+        (
+            "word/_rels/document.xml.rels",
+            document_rels(!comments.is_empty()),
+        ),
+    ];
+    if !comments.is_empty() {
+        parts.push(("word/comments.xml", comments_xml(&comments, author, &date)));
+    }
+    let zip_error = |e: zip::result::ZipError| RenderError(e.to_string());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, options).map_err(zip_error)?;
+        zip.write_all(text.as_bytes())
+            .map_err(|e| RenderError(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(zip_error)?.into_inner())
+}
+
+/// The comments: each fact-check finding on the paragraph it is in, each review mark with a
+/// status or a note on its change's first paragraph.
+fn comments(summary: &ChangeSummary, redline: &Redline) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let para_of = |old: Option<usize>, new: Option<usize>| {
+        let by_new = new.and_then(|n| redline.paras.iter().position(|p| p.new == Some(n)));
+        by_new.or_else(|| old.and_then(|o| redline.paras.iter().position(|p| p.old == Some(o))))
+    };
+    for (facet, list) in facets(&summary.facts) {
+        for (what, fact) in facts_in_order(list) {
+            let (old, new) = (
+                fact.old_paragraphs.first().and_then(|p| p.checked_sub(1)),
+                fact.new_paragraphs.first().and_then(|p| p.checked_sub(1)),
+            );
+            if let Some(para) = para_of(old, new) {
+                out.push(Comment {
+                    para,
+                    text: format!("{} {what}: {}", singular(facet), fact_words(fact)),
+                });
+            }
+        }
+    }
+    for n in 0..summary.comparison.changes.len() {
+        let mark = summary.mark(n);
+        let Some((status, note)) = review_words(&mark) else {
+            continue;
+        };
+        if let Some(para) = redline.paras.iter().position(|p| p.change == Some(n)) {
+            let text = match note {
+                Some(note) => format!("Review, change {}: {status}. {note}", n + 1),
+                None => format!("Review, change {}: {status}.", n + 1),
+            };
+            out.push(Comment { para, text });
+        }
+    }
+    out.sort_by_key(|c| c.para);
+    out
+}
+
+/// "Number" for "Numbers and dates", the word a comment starts with.
+fn singular(facet: &str) -> &'static str {
+    match facet {
+        "Quotes" => "Quote",
+        "Attributions" => "Attribution",
+        "Numbers and dates" => "Number or date",
+        _ => "Name",
+    }
+}
+
+fn fact_words(fact: &Fact) -> String {
+    match (&fact.old, &fact.new) {
+        (Some(o), Some(n)) => format!("{o} → {n}"),
+        (Some(t), None) | (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+fn document_xml(redline: &Redline, comments: &[Comment], author: &str, date: &str) -> String {
+    let mut out = String::with_capacity(redline.paras.iter().map(|p| p.runs.len() * 80).sum());
+    out.push_str(XML_HEAD);
+    out.push_str(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    let mut ids = Ids {
+        next: comments.len(),
+        author: escape(author),
+        date: date.to_owned(),
+    };
+    // Where the ranges of each move's old place and new place start and end, by paragraph:
+    // [move][0 for the old place, 1 for the new] = (first, last).
+    let mut places = vec![[(usize::MAX, 0usize); 2]; redline.moves + 1];
+    for (i, para) in redline.paras.iter().enumerate() {
+        for revision in para.runs.iter().map(|r| r.revision).chain([para.mark]) {
+            let (m, place) = match revision {
+                Revision::MovedFrom(m) => (m, 0),
+                Revision::MovedTo(m) => (m, 1),
+                _ => continue,
+            };
+            if let Some(slot) = places.get_mut(m).map(|p| &mut p[place]) {
+                slot.0 = slot.0.min(i);
+                slot.1 = i;
+            }
+        }
+    }
+    let range_ids: Vec<[usize; 2]> = (0..=redline.moves)
+        .map(|_| [ids.take(), ids.take()])
+        .collect();
+    let mut next_comment = 0;
+    for (i, para) in redline.paras.iter().enumerate() {
+        out.push_str("<w:p><w:pPr>");
+        if let Some(style) = style_of(para.kind) {
+            let _ = write!(out, "<w:pStyle w:val=\"{style}\"/>");
+        }
+        if para.mark != Revision::Plain {
+            out.push_str("<w:rPr>");
+            ids.mark(&mut out, para.mark);
+            out.push_str("</w:rPr>");
+        }
+        out.push_str("</w:pPr>");
+        let anchored: Vec<usize> = (next_comment..comments.len())
+            .take_while(|&c| comments[c].para == i)
+            .collect();
+        next_comment += anchored.len();
+        for &c in &anchored {
+            let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+        }
+        for (m, place) in places.iter().enumerate() {
+            for (k, &(first, _)) in place.iter().enumerate() {
+                if first == i {
+                    let kind = MOVE_KINDS[k];
+                    let _ = write!(
+                        out,
+                        "<w:{kind}RangeStart w:id=\"{}\" w:name=\"move{m}\" w:author=\"{}\" w:date=\"{}\"/>",
+                        range_ids[m][k], ids.author, ids.date
+                    );
+                }
+            }
+        }
+        for run in &para.runs {
+            ids.run(&mut out, run.revision, &run.text);
+        }
+        for (m, place) in places.iter().enumerate() {
+            for (k, &(first, last)) in place.iter().enumerate() {
+                if last == i && first != usize::MAX {
+                    let _ = write!(
+                        out,
+                        "<w:{}RangeEnd w:id=\"{}\"/>",
+                        MOVE_KINDS[k], range_ids[m][k]
+                    );
+                }
+            }
+        }
+        for &c in &anchored {
+            let _ = write!(
+                out,
+                "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:commentReference w:id=\"{c}\"/></w:r>"
+            );
+        }
+        out.push_str("</w:p>");
+    }
+    out.push_str("<w:sectPr/></w:body></w:document>");
+    out
+}
+
+/// The element names of a move's old place and new place.
+const MOVE_KINDS: [&str; 2] = ["moveFrom", "moveTo"];
+
+/// Revision numbers (unique in the document) and who made them when.
+struct Ids {
+    next: usize,
+    author: String,
+    date: String,
+}
+
+impl Ids {
+    fn take(&mut self) -> usize {
+        self.next += 1;
+        self.next
+    }
+
+    fn attributes(&mut self) -> String {
+        let id = self.take();
+        format!(
+            "w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"",
+            self.author, self.date
+        )
+    }
+
+    /// A paragraph mark's revision, inside its `w:rPr`.
+    fn mark(&mut self, out: &mut String, revision: Revision) {
+        let tag = match revision {
+            Revision::Plain => return,
+            Revision::Inserted => "ins",
+            Revision::Deleted => "del",
+            Revision::MovedFrom(_) => "moveFrom",
+            Revision::MovedTo(_) => "moveTo",
+        };
+        let attributes = self.attributes();
+        let _ = write!(out, "<w:{tag} {attributes}/>");
+    }
+
+    /// A run of text with its revision.
+    fn run(&mut self, out: &mut String, revision: Revision, text: &str) {
+        let text = escape(text);
+        let (tag, text_tag) = match revision {
+            Revision::Plain => {
+                let _ = write!(out, "<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>");
+                return;
+            }
+            Revision::Inserted => ("ins", "t"),
+            Revision::Deleted => ("del", "delText"),
+            Revision::MovedFrom(_) => ("moveFrom", "delText"),
+            Revision::MovedTo(_) => ("moveTo", "t"),
+        };
+        let attributes = self.attributes();
+        let _ = write!(
+            out,
+            "<w:{tag} {attributes}><w:r><w:{text_tag} xml:space=\"preserve\">{text}</w:{text_tag}></w:r></w:{tag}>"
+        );
+    }
+}
+
+fn style_of(kind: ParagraphKind) -> Option<&'static str> {
+    match kind {
+        ParagraphKind::Text => None,
+        ParagraphKind::Heading => Some("Heading1"),
+        ParagraphKind::ListItem => Some("ListParagraph"),
+        ParagraphKind::Quote => Some("Quote"),
+    }
+}
+
+fn comments_xml(comments: &[Comment], author: &str, date: &str) -> String {
+    let mut out = String::from(XML_HEAD);
+    out.push_str(
+        "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    );
+    for (id, comment) in comments.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<w:comment w:id=\"{id}\" w:author=\"{}\" w:date=\"{date}\" w:initials=\"R\"><w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:comment>",
+            escape(author),
+            escape(&comment.text)
+        );
+    }
+    out.push_str("</w:comments>");
+    out
+}
+
+/// Escapes text for XML content and attributes, and drops the characters XML 1.0 cannot hold
+/// (control characters but tab, line feed and carriage return; U+FFFE and U+FFFF).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+fn content_types(comments: bool) -> String {
+    let mut out = String::from(XML_HEAD);
+    out.push_str(
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+         <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+         <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>",
+    );
+    if comments {
+        out.push_str("<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>");
+    }
+    out.push_str("</Types>");
+    out
+}
+
+const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+</Relationships>";
+
+fn document_rels(comments: bool) -> String {
+    let mut out = String::from(XML_HEAD);
+    out.push_str("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+    if comments {
+        out.push_str("<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>");
+    }
+    out.push_str("</Relationships>");
+    out
+}
+
+/// The styles the redline uses: the reader's own defaults for prose, Word's names for headings,
+/// list items and quotes, so that the document reads like the article.
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"160\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"32\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"720\"/></w:pPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"720\" w:right=\"720\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
+</w:styles>";
