@@ -325,6 +325,13 @@ fn every_format_shows_the_review_and_escapes_its_notes() {
     );
     assert_eq!(json["changes"][0]["review"]["status"], "reviewed");
     assert_eq!(json["review"]["to_review"], 9);
+    // A mark under change 10 and on is indented as far as its wider number, so that it stays in
+    // the list item.
+    let mut review = Review::blank(&cmp);
+    review.set_status(9, Status::Reviewed);
+    review.set_note(9, "two\nlines".into());
+    let tenth = redline::export::markdown(&fixed_summary(&cmp).with_review(review));
+    assert!(tenth.contains("\n    *Reviewed:* two lines\n"), "{tenth}");
     // The marks sit on the change they were made on: the fourth one in every format.
     let fourth = markdown.find("\n4. ").unwrap();
     let fifth = markdown.find("\n5. ").unwrap();

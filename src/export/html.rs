@@ -120,7 +120,7 @@ pub fn html(summary: &ChangeSummary) -> String {
             };
             let mark = summary.mark(n);
             let review = review_words(&mark);
-            let badge = review.map_or(String::new(), |(status, _)| {
+            let badge = review.as_ref().map_or(String::new(), |(status, _)| {
                 let class = if mark.status == crate::review::Status::Flagged {
                     "review flagged"
                 } else {
@@ -141,7 +141,7 @@ pub fn html(summary: &ChangeSummary) -> String {
                 let _ = writeln!(
                     out,
                     "<tr class=\"review-note\"><td></td><td colspan=\"3\">{status}: {}</td></tr>",
-                    escape(note)
+                    escape(&note)
                 );
             }
         }

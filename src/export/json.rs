@@ -89,7 +89,7 @@ struct EditOut {
 pub fn json(summary: &ChangeSummary) -> String {
     let comparison = summary.comparison;
     // A long article has thousands of changes; their texts are put together on every core.
-    let changes = crate::parallel::map(&comparison.changes, |c| {
+    let mut changes = crate::parallel::map(&comparison.changes, |c| {
         let (old_text, new_text) = (c.text(comparison, Side::Old), c.text(comparison, Side::New));
         ChangeOut {
             kind: c.kind,
@@ -106,7 +106,6 @@ pub fn json(summary: &ChangeSummary) -> String {
             review: Mark::default(),
         }
     });
-    let mut changes = changes;
     for (n, change) in changes.iter_mut().enumerate() {
         change.review = summary.mark(n);
     }

@@ -76,9 +76,12 @@ pub fn markdown(summary: &ChangeSummary) -> String {
             change_place(change)
         );
         if let Some((status, note)) = review_words(&summary.mark(n)) {
+            // Indented as far as the item's text, "10. " being wider than "9. ", so that it
+            // stays in the item.
+            let indent = " ".repeat(format!("{}. ", n + 1).len());
             let _ = match note {
-                Some(note) => writeln!(out, "   *{status}:* {}\n", escape(note)),
-                None => writeln!(out, "   *{status}.*\n"),
+                Some(note) => writeln!(out, "{indent}*{status}:* {}\n", escape(&note)),
+                None => writeln!(out, "{indent}*{status}.*\n"),
             };
         }
     }

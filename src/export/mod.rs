@@ -21,7 +21,7 @@ pub use text::text;
 pub use write::{ExportError, write_atomically};
 
 use crate::compare::{Change, Comparison, PARAGRAPH_SEPARATOR, Side};
-use crate::review::{Mark, Status};
+use crate::review::Mark;
 use crate::summary::{ChangeSummary, Fact, FactList, Facts, FileHeader};
 
 /// The export formats.
@@ -289,19 +289,14 @@ pub(crate) fn layout_note(comparison: &Comparison) -> Option<String> {
 }
 
 /// A change's review as every format shows it: "Reviewed", "Flagged: check the count", or
-/// `None` for a change with no status and no note. The note is returned apart, for the format
-/// to escape.
-pub(crate) fn review_words(mark: &Mark) -> Option<(&'static str, Option<&str>)> {
+/// `None` for a change with no status and no note. The note is returned apart, on one line (a
+/// note with line breaks would break a list item), for the format to escape.
+pub(crate) fn review_words(mark: &Mark) -> Option<(&'static str, Option<String>)> {
     if mark.is_blank() {
         return None;
     }
-    let status = match mark.status {
-        Status::ToReview => "To review",
-        Status::Reviewed => "Reviewed",
-        Status::Flagged => "Flagged",
-    };
-    let note = mark.note.trim();
-    Some((status, (!note.is_empty()).then_some(note)))
+    let note = mark.note.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((mark.status.title(), (!note.is_empty()).then_some(note)))
 }
 
 /// The note shown when the time budget ran out.

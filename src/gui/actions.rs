@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::review::Filter;
+use super::change_list::Filter;
 use super::settings::{Layout, ThemeChoice};
 use crate::compare::{CompareOptions, Side};
 use crate::review::Status;
@@ -181,9 +181,12 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::NONE, Key::F1, Action::ToggleShortcuts);
         take(Modifiers::COMMAND, Key::I, Action::ToggleInline);
     });
-    // Plain keys scroll the panes unless a text field (find, a note) has the keyboard. Other
-    // focused widgets do not stop them: moving to a change focuses the node that names it.
-    if !ctx.text_edit_focused() {
+    // Plain keys scroll the panes and review changes when nothing has the keyboard, or only the
+    // node naming the current change (moving to a change focuses it, for screen readers). A
+    // focused button, check box or text field keeps its Space and arrows.
+    let focused = ctx.memory(|m| m.focused());
+    let change_name = ctx.data(|d| d.get_temp::<egui::Id>(change_name_key()));
+    if focused.is_none() || focused == change_name {
         ctx.input_mut(|input| {
             // Before plain Space, which would match Shift+Space too.
             if input.consume_key(Modifiers::SHIFT, Key::Space) {
@@ -204,6 +207,17 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         });
     }
     out
+}
+
+/// Where the window keeps the id of the node naming the current change ([`shortcuts`] lets
+/// plain keys through while it has the focus).
+pub fn change_name_key() -> egui::Id {
+    egui::Id::unique("redline-change-name")
+}
+
+/// The id of the current change's note field, which Shift+Space gives the keyboard.
+pub fn note_id() -> egui::Id {
+    egui::Id::unique("redline-review-note")
 }
 
 /// How far the arrow keys scroll, in points.

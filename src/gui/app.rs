@@ -312,11 +312,7 @@ impl RedlineApp {
             finished.extend(self.take(event));
         }
         if let Some(notice) = self.background.glyphs.notice(&ctx) {
-            // It comes after the load: added to what the load had to say, not put in its place.
-            self.view.notice = Some(match self.view.notice.take() {
-                Some(earlier) => format!("{earlier} {notice}"),
-                None => notice,
-            });
+            self.add_notice(notice);
             self.view.frames_since_change = 0;
         }
         let mut actions = actions::shortcuts(&ctx);
@@ -462,7 +458,7 @@ impl RedlineApp {
                         self.view.current_change,
                         self.session.is_one_sided(),
                         self.background.reviewing.review(generation),
-                        self.background.reviewing.filter,
+                        self.view.review_filter,
                     ));
                 });
             self.settings.change_list_width = panel.response.rect.width();
@@ -499,6 +495,10 @@ impl RedlineApp {
                     focus,
                 ));
                 ui.separator();
+            } else {
+                // No bar to take the focus: the requests lapse rather than wait for one.
+                self.view.focus_note = false;
+                self.view.focus_change = false;
             }
             match &comparison {
                 Some(c) => actions.extend(self.draw_panes(ui, c, palette)),
@@ -608,6 +608,15 @@ impl RedlineApp {
         actions
     }
 
+    /// Adds to what the message bar says (a load's notice and a review's come from different
+    /// work at about the same time: neither hides the other).
+    fn add_notice(&mut self, notice: String) {
+        self.view.notice = Some(match self.view.notice.take() {
+            Some(earlier) if earlier != notice => format!("{earlier} {notice}"),
+            _ => notice,
+        });
+    }
+
     /// Takes in what a piece of background work finished; returns what it asks the window to
     /// do next (open the file picked, read a file that changed again).
     fn take(&mut self, event: Event) -> Option<Action> {
@@ -615,7 +624,7 @@ impl RedlineApp {
             Event::Compared(result) => self.finish_job(result),
             Event::Facts { generation, facts } => self.finish_facts(generation, facts),
             Event::Exported(outcome) => self.finish_export(outcome),
-            Event::Notice(message) => self.view.notice = Some(message),
+            Event::Notice(message) => self.add_notice(message),
             Event::Picked(Picked::File(side, path)) => return Some(Action::OpenFile(side, path)),
             Event::Picked(Picked::Cancelled) => {}
             Event::Picked(Picked::Unavailable) => {

@@ -3,10 +3,21 @@
 use egui::RichText;
 
 use super::actions::Action;
-use super::review::Filter;
 use super::review_bar::sign;
 use crate::compare::{ChangeKind, Comparison, Shape, Side};
 use crate::review::{Review, Status};
+
+/// Which changes the change list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// Every change.
+    #[default]
+    All,
+    /// Changes not marked yet.
+    ToReview,
+    /// Flagged changes.
+    Flagged,
+}
 
 /// The list's cached snippets and scroll bookkeeping.
 #[derive(Debug, Default)]
@@ -121,6 +132,17 @@ impl ChangeList {
                 let sign = mark.map_or("", |m| sign(m.status));
                 let text = RichText::new(format!("{sign}{}", self.entries[n]));
                 let mut response = ui.add(egui::Button::selectable(selected, text).truncate());
+                // Screen readers hear the mark as a word, not as "square root".
+                response.widget_info(|| {
+                    let mut label = self.entries[n].clone();
+                    if let Some(mark) = mark.filter(|m| !m.is_blank()) {
+                        label.push_str(&format!(", {}", mark.status.label()));
+                        if !mark.note.trim().is_empty() {
+                            label.push_str(&format!(", note: {}", mark.note.trim()));
+                        }
+                    }
+                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, label)
+                });
                 if let Some(mark) = mark.filter(|m| !m.note.trim().is_empty()) {
                     response = response.on_hover_text(format!("Note: {}", mark.note));
                 }

@@ -65,8 +65,8 @@ pub fn inline_pieces(comparison: &Comparison, row: usize) -> Option<Vec<(Mark, S
             .map(|(op, text)| (marked(op), text))
             .collect()
     };
-    if let (Some(o), Some(n)) = (old, new)
-        && std::ptr::eq(o, n)
+    if let (Some(o), Some(_)) = (old, new)
+        && r.old_change == r.new_change
     {
         return Some(diff(o));
     }

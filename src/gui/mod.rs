@@ -55,9 +55,9 @@ use std::sync::{Arc, Mutex};
 
 pub use actions::Action;
 pub use app::RedlineApp;
+pub use change_list::Filter as ReviewFilter;
 pub use jobs::Source;
 pub use palette::Palette;
-pub use review::Filter as ReviewFilter;
 pub use screenshot::{ScreenshotOutcome, ScreenshotRequest};
 pub use settings::ThemeChoice;
 

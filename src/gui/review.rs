@@ -10,22 +10,17 @@ use std::time::Duration;
 
 use super::task::{Ended, Task};
 use crate::compare::Comparison;
-use crate::review::{PairReview, Review, Store, pair_key};
+use crate::review::{PairReview, Review, Store, change_keys, pair_key};
 
-/// Which changes the change list shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    /// Every change.
-    #[default]
-    All,
-    /// Changes not marked yet.
-    ToReview,
-    /// Flagged changes.
-    Flagged,
+/// What loading a review gives.
+struct Loaded {
+    review: Review,
+    /// Why the stored review could not be read.
+    failed: Option<String>,
+    /// Whether the marks were carried over from the comparison shown before (nothing was stored
+    /// for this pair): they are saved for it at once.
+    carried: bool,
 }
-
-/// What loading a review gives: the review, and why the stored one could not be read.
-type Loaded = (Review, Option<String>);
 
 /// The review of the comparison shown, and the work of reading and keeping it.
 pub struct Reviewing {
@@ -37,8 +32,10 @@ pub struct Reviewing {
     /// The stored review of the pair shown could not be read: marks made now stay in the
     /// window, so as not to write over it.
     read_only: bool,
-    /// Which changes the change list shows.
-    pub filter: Filter,
+    /// The latest marks of each pair this window changed, as handed to the saver: a comparison
+    /// of the same pair read again (another option, F5) starts from these, not from a file the
+    /// saver may not have written yet.
+    latest: Arc<Mutex<HashMap<String, PairReview>>>,
 }
 
 impl Reviewing {
@@ -50,7 +47,7 @@ impl Reviewing {
             loading: None,
             saver: None,
             read_only: false,
-            filter: Filter::All,
+            latest: Arc::default(),
         }
     }
 
@@ -62,14 +59,37 @@ impl Reviewing {
         wake: impl Fn() + Send + 'static,
     ) {
         let store = self.store.clone();
+        let latest = Arc::clone(&self.latest);
+        // The marks shown so far, for a pair that has none yet: a file edited and read again is
+        // a new pair of texts, and its unchanged changes keep their marks.
+        let before = self
+            .shown
+            .as_ref()
+            .map(|(_, review)| review.stored().clone())
+            .filter(|stored| !stored.marks.is_empty());
         let task = Task::spawn("redline-review", wake, move || {
             let pair = pair_key(&comparison.old, &comparison.new);
-            let (stored, failed) = match store.map(|s| s.load(&pair)) {
-                Some(Err(e)) => (PairReview::default(), Some(e.to_string())),
-                Some(Ok(stored)) => (stored, None),
-                None => (PairReview::default(), None),
+            let cached = latest.lock().ok().and_then(|m| m.get(&pair).cloned());
+            let (mut stored, failed) = match (cached, store.map(|s| s.load(&pair))) {
+                (Some(cached), _) => (cached, None),
+                (None, Some(Err(e))) => (PairReview::default(), Some(e.to_string())),
+                (None, Some(Ok(stored))) => (stored, None),
+                (None, None) => (PairReview::default(), None),
             };
-            (Review::with_pair(pair, &comparison, stored), failed)
+            let mut carried = false;
+            if let Some(before) = before.filter(|_| stored.marks.is_empty() && failed.is_none()) {
+                for key in change_keys(&comparison) {
+                    if let Some(mark) = before.marks.get(&key) {
+                        stored.marks.insert(key, mark.clone());
+                        carried = true;
+                    }
+                }
+            }
+            Loaded {
+                review: Review::with_pair(pair, &comparison, stored),
+                failed,
+                carried,
+            }
         });
         self.loading = Some((generation, task));
     }
@@ -99,9 +119,16 @@ impl Reviewing {
     fn take(&mut self, ended: Ended<Loaded>) -> Option<String> {
         let (generation, _) = self.loading.take()?;
         match ended {
-            Ended::Done((review, failed)) => {
+            Ended::Done(Loaded {
+                review,
+                failed,
+                carried,
+            }) => {
                 self.read_only = failed.is_some();
                 self.shown = Some((generation, review));
+                if carried {
+                    self.save_shown();
+                }
                 failed.map(|why| format!("{why}. Marks made now are not saved."))
             }
             Ended::Failed(why) => Some(format!(
@@ -129,8 +156,23 @@ impl Reviewing {
         let Some((g, review)) = &mut self.shown else {
             return;
         };
-        if *g != generation || !change(review) || self.read_only {
+        if *g != generation || !change(review) {
             return;
+        }
+        self.save_shown();
+    }
+
+    /// Hands the shown review to the saver (unless its stored file could not be read).
+    fn save_shown(&mut self) {
+        let Some((_, review)) = &self.shown else {
+            return;
+        };
+        if self.read_only {
+            return;
+        }
+        let (pair, stored) = (review.pair().to_owned(), review.stored().clone());
+        if let Ok(mut latest) = self.latest.lock() {
+            latest.insert(pair.clone(), stored.clone());
         }
         let Some(store) = &self.store else {
             return;
@@ -138,7 +180,7 @@ impl Reviewing {
         let saver = self
             .saver
             .get_or_insert_with(|| Saver::spawn(store.clone()));
-        saver.save(review.pair().to_owned(), review.stored().clone());
+        saver.save(pair, stored);
     }
 }
 

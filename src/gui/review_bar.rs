@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::actions::Action;
+use super::actions::{self, Action};
 use crate::compare::Comparison;
 use crate::review::{Review, Status};
 
@@ -54,6 +54,22 @@ pub fn show(
             egui::Label::new(RichText::new(format!("Change {}: {shape}", n + 1)).strong())
                 .sense(egui::Sense::FOCUSABLE),
         );
+        // The node keeps Space and the arrows for the window's shortcuts, not for moving the
+        // focus on: a reader moved to a change reads on from there.
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(actions::change_name_key(), name.id));
+        if name.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    name.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
         name.widget_info(|| {
             let mut text = format!(
                 "Change {} of {}: {shape}, {}.",
@@ -103,6 +119,7 @@ pub fn show(
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut note)
+                    .id(actions::note_id())
                     .hint_text("what to check, whom to ask")
                     .desired_width(ui.available_width().clamp(120.0, 480.0)),
             )

@@ -31,6 +31,8 @@ pub struct View {
     pub split_x: Option<f32>,
     /// The pane the last press in the panes began in: text selection stays in it.
     pub selecting: Option<Side>,
+    /// Which changes the change list shows: all, those to review, the flagged ones.
+    pub review_filter: super::change_list::Filter,
     /// Whether the line saying the sample is a sample was dismissed.
     pub welcome_dismissed: bool,
     /// Whether the current change's note field should take the keyboard next frame.

@@ -33,6 +33,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// The heading summaries give it: "To review", "Reviewed", "Flagged".
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::ToReview => "To review",
+            Self::Reviewed => "Reviewed",
+            Self::Flagged => "Flagged",
+        }
+    }
+
     /// The word lists and summaries show: "to review", "reviewed", "flagged".
     pub fn label(self) -> &'static str {
         match self {
@@ -339,6 +348,29 @@ mod tests {
         assert_ne!(pair_key(&fewer.old, &fewer.new), review.pair());
         let back = Review::new(&plain, review.stored().clone());
         assert_eq!(back.counts().reviewed, 2);
+    }
+
+    #[test]
+    fn a_change_an_option_hides_gets_its_mark_back_when_the_option_goes() {
+        let old = "The mayor spoke on Monday about the budget.\n\nHello, world, and goodbye.\n";
+        let new =
+            "The mayor spoke on Monday about the budget today.\n\nHello world, and goodbye.\n";
+        let plain = comparison(old, new, &CompareOptions::default());
+        assert_eq!(plain.changes.len(), 2);
+        let mut review = Review::blank(&plain);
+        review.set_status(1, Status::Flagged);
+        let no_punctuation = CompareOptions {
+            ignore_punctuation: true,
+            ..CompareOptions::default()
+        };
+        let hidden = comparison(old, new, &no_punctuation);
+        assert_eq!(hidden.changes.len(), 1, "the comma no longer counts");
+        let mut while_hidden = Review::new(&hidden, review.stored().clone());
+        assert_eq!(while_hidden.counts().flagged, 0);
+        while_hidden.set_status(0, Status::Reviewed);
+        let back = Review::new(&plain, while_hidden.stored().clone());
+        assert_eq!(back.mark(0).status, Status::Reviewed);
+        assert_eq!(back.mark(1).status, Status::Flagged);
     }
 
     #[test]

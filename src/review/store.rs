@@ -72,7 +72,9 @@ impl Store {
                 .map(PathBuf::from)
                 .filter(|p| p.is_absolute())
         };
-        if let Some(dir) = env_dir("REDLINE_DATA_DIR") {
+        // The reader's own setting: a relative folder is taken from where Redline started.
+        if let Some(dir) = std::env::var_os("REDLINE_DATA_DIR").filter(|d| !d.is_empty()) {
+            let dir = std::path::absolute(&dir).unwrap_or_else(|_| PathBuf::from(dir));
             return Some(Self::at(dir.join("reviews")));
         }
         let data = if cfg!(windows) {
@@ -145,9 +147,11 @@ impl Store {
     }
 
     /// Keeps a pair's review, replacing what was stored; a review without marks removes the
-    /// file.
+    /// file. A file there that is not a review Redline can read (damaged, or written by a later
+    /// version) is never replaced or removed: the error says so.
     pub fn save(&self, pair: &str, review: &PairReview) -> Result<(), ReviewError> {
         let path = self.path(pair);
+        self.load(pair)?;
         if review.marks.is_empty() {
             return match std::fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ReviewError::Io {
@@ -169,8 +173,10 @@ impl Store {
             version: FORMAT_VERSION,
             review: review.clone(),
         };
-        // Plain strings and maps always serialise.
-        let mut json = serde_json::to_vec_pretty(&stored).unwrap_or_default();
+        let mut json = serde_json::to_vec_pretty(&stored).map_err(|e| ReviewError::Unreadable {
+            path: path.clone(),
+            why: format!("it could not be written as JSON: {e}"),
+        })?;
         json.push(b'\n');
         Ok(write_atomically(&path, &json, &[])?)
     }
@@ -225,6 +231,9 @@ mod tests {
             let err = store.load("abc").unwrap_err();
             assert!(matches!(err, ReviewError::Unreadable { .. }), "{err}");
             assert!(err.to_string().contains("abc.json"), "{err}");
+            // Saving over it, or clearing it, leaves it as it is.
+            assert!(store.save("abc", &review()).is_err());
+            assert!(store.save("abc", &PairReview::default()).is_err());
             assert_eq!(std::fs::read(&path).unwrap(), bad);
         }
     }

@@ -72,8 +72,9 @@ impl RedlineApp {
             self.facts_interrupted = false;
         } else {
             self.view.frames_since_change = 0;
-            let count = self.session.comparison().map_or(0, |c| c.changes.len());
-            self.view.current_change = self.view.current_change.filter(|&c| c < count);
+            // A change's number means another change in another comparison (a file read
+            // again, another option): Space must not mark one the reader has not seen.
+            self.view.current_change = None;
             self.check_facts();
             if let Some(c) = self
                 .session
@@ -274,10 +275,13 @@ impl RedlineApp {
             Action::FlagCurrent => {
                 if let Some(n) = self.view.current_change {
                     self.apply(Action::MarkChange(n, Status::Flagged));
+                    // At once, not next frame: what the reader types next is the note.
+                    let note = crate::gui::actions::note_id();
+                    self.with_ctx(|ctx| ctx.memory_mut(|m| m.request_focus(note)));
                     self.view.focus_note = true;
                 }
             }
-            Action::SetReviewFilter(filter) => self.background.reviewing.filter = filter,
+            Action::SetReviewFilter(filter) => self.view.review_filter = filter,
             Action::GoToRow(row) => {
                 if let Some(c) = self.session.comparison() {
                     let r = c.rows.get(row);
@@ -427,7 +431,10 @@ impl RedlineApp {
             self.step_change(true);
             return;
         };
-        match review.next_to_review(current) {
+        // With no current change, from what is on screen: the first change to review at or
+        // below the top.
+        let from = current.or_else(|| self.first_change_on_screen()?.checked_sub(1));
+        match review.next_to_review(from) {
             Some(next) => self.go_to_change(next),
             None if !review.marks().is_empty() => {
                 self.view.notice = Some(format!(
@@ -437,6 +444,18 @@ impl RedlineApp {
             }
             None => {}
         }
+    }
+
+    /// The first change whose row is at or below the top of the panes.
+    fn first_change_on_screen(&self) -> Option<usize> {
+        let c = self.session.comparison()?;
+        let top = self.view.scroll_offset;
+        c.changes.iter().position(|ch| {
+            let row = ch.old_row.min(ch.new_row);
+            self.layout
+                .item_of_row(row)
+                .is_some_and(|item| self.layout.top(item) >= top - 1.0)
+        })
     }
 
     fn step_change(&mut self, forward: bool) {
