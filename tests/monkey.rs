@@ -219,6 +219,15 @@ fn check(harness: &mut Harness<'static, RedlineApp>) -> Result<usize, String> {
             "the current change {current} of {changes} is no change"
         ));
     }
+    // The review, once read, has one mark per change.
+    if let Some(review) = app.review()
+        && review.marks().len() != changes
+    {
+        return Err(format!(
+            "the review has {} marks for {changes} changes",
+            review.marks().len()
+        ));
+    }
     // Aligned panes: an unchanged paragraph sits at the same height on both sides.
     let mut tops: HashMap<String, [Vec<i64>; 2]> = HashMap::new();
     for node in harness.query_all_by_role(egui::accesskit::Role::Paragraph) {
@@ -289,6 +298,18 @@ fn the_monkey_finds_no_panic_no_stuck_job_and_no_misalignment() {
             "seed {seed}, step {n}: {failure}\nthe last steps:\n{}",
             steps.join("\n")
         );
+    }
+    // Every review the window saved reads back.
+    drop(harness);
+    let store = Store::at(dir.path().join("reviews"));
+    for entry in std::fs::read_dir(store.dir()).into_iter().flatten() {
+        let path = entry.unwrap().path();
+        let pair = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if path.extension().is_some_and(|e| e == "json") {
+            store
+                .load(pair)
+                .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        }
     }
     // The alignment check saw paragraphs side by side often enough to mean something (not
     // in the inline view, where there is one column, nor with one side missing).
