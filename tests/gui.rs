@@ -1005,6 +1005,23 @@ fn the_summary_is_exported_in_the_format_its_name_asks_for() {
 }
 
 #[test]
+fn the_word_redline_is_exported_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("redline.docx");
+    let mut harness = sample();
+    harness
+        .state_mut()
+        .apply(Action::ExportSummaryTo(path.clone()));
+    settle(&mut harness);
+    let bytes = std::fs::read(&path).unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    assert!(names.iter().any(|n| n == "word/document.xml"), "{names:?}");
+    assert!(names.iter().any(|n| n == "word/comments.xml"), "{names:?}");
+    harness.get_by_label_contains("Summary saved to");
+}
+
+#[test]
 fn copy_summary_puts_markdown_on_the_clipboard() {
     let mut harness = sample();
     harness.get_by_label("File").click();

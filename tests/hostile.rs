@@ -85,6 +85,19 @@ fn cases() -> Vec<Case> {
             expect: Compares(|c| c.new.paragraphs.len() == 1 && c.new.words == 10 * 1024 * 1024),
         },
         Case {
+            name: "XML markup, control characters and noncharacters in the text",
+            make: |d| {
+                write(
+                    d,
+                    "markup.txt",
+                    "A <w:p> & <script>alert(1)</script> \"quoted\" ]]> end.\n\n\
+                     A bell\u{7}, an escape\u{1b} and U+FFFE \u{fffe} in prose.\n",
+                )
+            },
+            reference: Some(SAMPLE),
+            expect: Compares(|c| c.stats.inserted == 2),
+        },
+        Case {
             name: "a 1 MB word",
             make: |d| write(d, "word.txt", "x".repeat(1024 * 1024)),
             reference: None,
@@ -341,6 +354,10 @@ fn run(case: &Case, dir: &Path) -> Result<Comparison, String> {
         let bytes = format
             .render(&summary)
             .map_err(|e| format!("{}: {format:?}: {e}", case.name))?;
+        if format == Format::Docx {
+            well_formed_docx(&bytes)
+                .map_err(|e| format!("{}: the Word redline: {e}", case.name))?;
+        }
         if format == Format::Json {
             let json: serde_json::Value = serde_json::from_slice(&bytes)
                 .map_err(|e| format!("{}: the JSON export does not parse: {e}", case.name))?;
@@ -501,4 +518,35 @@ fn two_unrelated_megabyte_texts_laid_out_differently_compare_without_a_time_budg
         .expect("not cancelled");
     assert_eq!((unchanged, reparagraphed), (0, 0));
     assert!(similarity < 0.2, "similarity {similarity}");
+}
+
+/// Every XML part of a .docx parses to its end, with no character XML 1.0 forbids.
+fn well_formed_docx(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let mut xml = String::new();
+        part.read_to_string(&mut xml)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if let Some(c) = xml
+            .chars()
+            .find(|&c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            return Err(format!(
+                "{name} holds the control character U+{:04X}",
+                c as u32
+            ));
+        }
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => return Err(format!("{name}: {e}")),
+            }
+        }
+    }
+    Ok(())
 }
