@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use super::redline::{Redline, Revision};
+use super::redline::{Para, Redline, Revision};
 use super::{facets, facts_in_order, review_words};
 use crate::summary::{ChangeSummary, Fact, timestamp};
 use crate::text::ParagraphKind;
@@ -155,7 +155,7 @@ fn document_xml(redline: &Redline, comments: &[Comment], author: &str, date: &st
     let mut next_comment = 0;
     for (i, para) in redline.paras.iter().enumerate() {
         out.push_str("<w:p><w:pPr>");
-        if let Some(style) = style_of(para.kind) {
+        if let Some(style) = style_of(para) {
             let _ = write!(out, "<w:pStyle w:val=\"{style}\"/>");
         }
         if para.mark != Revision::Plain {
@@ -267,10 +267,18 @@ impl Ids {
     }
 }
 
-fn style_of(kind: ParagraphKind) -> Option<&'static str> {
-    match kind {
+/// Word's style for a paragraph: a Markdown heading's level is its number of `#`.
+fn style_of(para: &Para) -> Option<&'static str> {
+    const HEADINGS: [&str; 6] = [
+        "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
+    ];
+    match para.kind {
         ParagraphKind::Text => None,
-        ParagraphKind::Heading => Some("Heading1"),
+        ParagraphKind::Heading => {
+            let start = para.runs.first().map_or("", |r| r.text.as_str());
+            let level = start.bytes().take_while(|&b| b == b'#').count();
+            Some(HEADINGS[level.clamp(1, 6) - 1])
+        }
         ParagraphKind::ListItem => Some("ListParagraph"),
         ParagraphKind::Quote => Some("Quote"),
     }
@@ -351,6 +359,11 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"160\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"32\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"26\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"3\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading5\"><w:name w:val=\"heading 5\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"4\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"22\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading6\"><w:name w:val=\"heading 6\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"5\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"22\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"720\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"720\" w:right=\"720\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
 </w:styles>";
