@@ -39,11 +39,9 @@ pub fn docx(summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
     let redline = Redline::of(comparison);
     let date = timestamp(summary.generated);
     let comments = comments(summary, &redline);
-    let document = document_xml(&redline, &comments, author, &date);
     let mut parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types(!comments.is_empty())),
         ("_rels/.rels", ROOT_RELS.to_owned()),
-        ("word/document.xml", document),
         ("word/styles.xml", STYLES.to_owned()),
         (
             "word/_rels/document.xml.rels",
@@ -57,11 +55,15 @@ pub fn docx(summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
+    let io_error = |e: std::io::Error| RenderError(e.to_string());
     for (name, text) in parts {
         zip.start_file(name, options).map_err(zip_error)?;
-        zip.write_all(text.as_bytes())
-            .map_err(|e| RenderError(e.to_string()))?;
+        zip.write_all(text.as_bytes()).map_err(io_error)?;
     }
+    // The body, as large as the article: compressed as it is written, not held whole.
+    zip.start_file("word/document.xml", options)
+        .map_err(zip_error)?;
+    write_document(&mut zip, &redline, &comments, author, &date).map_err(io_error)?;
     Ok(zip.finish().map_err(zip_error)?.into_inner())
 }
 
@@ -122,8 +124,17 @@ fn fact_words(fact: &Fact) -> String {
     }
 }
 
-fn document_xml(redline: &Redline, comments: &[Comment], author: &str, date: &str) -> String {
-    let mut out = String::with_capacity(redline.paras.iter().map(|p| p.runs.len() * 80).sum());
+/// Writes `word/document.xml` to `sink`, a few paragraphs at a time.
+fn write_document(
+    sink: &mut impl std::io::Write,
+    redline: &Redline,
+    comments: &[Comment],
+    author: &str,
+    date: &str,
+) -> std::io::Result<()> {
+    /// How much XML is gathered before it is handed on.
+    const CHUNK: usize = 64 * 1024;
+    let mut out = String::with_capacity(2 * CHUNK);
     out.push_str(XML_HEAD);
     out.push_str(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
@@ -204,9 +215,13 @@ fn document_xml(redline: &Redline, comments: &[Comment], author: &str, date: &st
             );
         }
         out.push_str("</w:p>");
+        if out.len() >= CHUNK {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     out.push_str("<w:sectPr/></w:body></w:document>");
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// The element names of a move's old place and new place.
