@@ -1321,6 +1321,16 @@ fn moving_to_a_change_puts_the_focus_on_a_node_that_names_it() {
     harness.run();
     let node = harness.get_by_label_contains("Change 2 of 11: rewritten");
     assert!(node.is_focused());
+    // The arrows scroll the panes and leave the focus where it is.
+    let before = harness.state().scroll_offset();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert!(harness.state().scroll_offset() > before);
+    assert!(
+        harness
+            .get_by_label_contains("Change 2 of 11: rewritten")
+            .is_focused()
+    );
     // The focus there does not take the plain keys: Space still marks and moves on.
     harness.key_press(Key::Space);
     harness.run();

@@ -102,15 +102,19 @@ fn word_versions(docx: &[u8]) -> (Vec<String>, Vec<String>) {
                 runs.push((t.decode().unwrap().into_owned(), revision));
             }
             Event::GeneralRef(r) if in_text => {
-                let entity = match &*r as &[u8] {
-                    b"amp" => "&",
-                    b"lt" => "<",
-                    b"gt" => ">",
-                    b"quot" => "\"",
-                    b"apos" => "'",
-                    other => panic!("unexpected entity {other:?}"),
+                let character = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c.to_string(),
+                    None => match &*r as &[u8] {
+                        b"amp" => "&",
+                        b"lt" => "<",
+                        b"gt" => ">",
+                        b"quot" => "\"",
+                        b"apos" => "'",
+                        other => panic!("unexpected entity {other:?}"),
+                    }
+                    .to_owned(),
                 };
-                runs.push((entity.to_owned(), revision));
+                runs.push((character, revision));
             }
             Event::Eof => break,
             _ => {}

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::redline::{Para, Redline, Revision};
-use super::{facets, facts_in_order, review_words};
+use super::{escape_xml as escape, facets, facts_in_order, review_words};
 use crate::summary::{ChangeSummary, Fact, timestamp};
 use crate::text::ParagraphKind;
 
@@ -313,24 +313,6 @@ fn comments_xml(comments: &[Comment], author: &str, date: &str) -> String {
         );
     }
     out.push_str("</w:comments>");
-    out
-}
-
-/// Escapes text for XML content and attributes, and drops the characters XML 1.0 cannot hold
-/// (control characters but tab, line feed and carriage return; U+FFFE and U+FFFF).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
     out
 }
 

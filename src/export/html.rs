@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::{
-    APPROXIMATE_NOTE, change_place, facets, fact_place, facts_in_order, file_rows, overview,
-    passage_views, review_words,
+    APPROXIMATE_NOTE, change_place, escape_xml as escape, facets, fact_place, facts_in_order,
+    file_rows, overview, passage_views, review_words,
 };
 use crate::compare::{EditOp, Side, edit_texts};
 use crate::summary::{ChangeSummary, FileHeader, VERSION, timestamp};
@@ -163,21 +163,5 @@ pub fn html(summary: &ChangeSummary) -> String {
         out.push_str("</table>\n");
     }
     out.push_str("</body>\n</html>\n");
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }

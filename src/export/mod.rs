@@ -299,6 +299,26 @@ pub(crate) fn review_words(mark: &Mark) -> Option<(&'static str, Option<String>)
     Some((mark.status.title(), (!note.is_empty()).then_some(note)))
 }
 
+/// Escapes text for XML and HTML content and attribute values, and drops the characters XML
+/// 1.0 cannot hold (control characters but tab, line feed and carriage return; U+FFFE and
+/// U+FFFF): the HTML page and the Word redline both put the documents' text in markup.
+pub(crate) fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The note shown when the time budget ran out.
 pub(crate) const APPROXIMATE_NOTE: &str =
     "The comparison ran out of time; some word differences are coarser than they could be.";

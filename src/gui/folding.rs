@@ -105,7 +105,8 @@ mod tests {
         );
         assert_eq!(item_of_row.len(), 12);
         assert_eq!(item_of_row[6], 4);
-        // The last row is alone after the context: shown, not folded.
+        // Row 11, alone after the context of row 9, is shown above rather than folded. Without
+        // hiding, every row is an item.
         let (shown, _) = fold(&rows, false, &[]);
         assert_eq!(shown.len(), 12);
         // An opened run shows where it is; the others stay folded.

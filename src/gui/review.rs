@@ -76,17 +76,18 @@ impl Reviewing {
                 (None, Some(Ok(stored))) => (stored, None),
                 (None, None) => (PairReview::default(), None),
             };
+            let keys = change_keys(&comparison);
             let mut carried = false;
             if let Some(before) = before.filter(|_| stored.marks.is_empty() && failed.is_none()) {
-                for key in change_keys(&comparison) {
-                    if let Some(mark) = before.marks.get(&key) {
-                        stored.marks.insert(key, mark.clone());
+                for key in &keys {
+                    if let Some(mark) = before.marks.get(key) {
+                        stored.marks.insert(key.clone(), mark.clone());
                         carried = true;
                     }
                 }
             }
             Loaded {
-                review: Review::with_pair(pair, &comparison, stored),
+                review: Review::with_keys(pair, keys, &comparison, stored),
                 failed,
                 carried,
             }

@@ -139,8 +139,17 @@ impl Review {
     }
 
     /// As [`Self::new`], with the pair's key already worked out.
-    pub fn with_pair(pair: String, comparison: &Comparison, mut stored: PairReview) -> Self {
-        let keys = change_keys(comparison);
+    pub fn with_pair(pair: String, comparison: &Comparison, stored: PairReview) -> Self {
+        Self::with_keys(pair, change_keys(comparison), comparison, stored)
+    }
+
+    /// As [`Self::with_pair`], with the changes' keys ([`change_keys`]) already worked out too.
+    pub fn with_keys(
+        pair: String,
+        keys: Vec<String>,
+        comparison: &Comparison,
+        mut stored: PairReview,
+    ) -> Self {
         let marks = keys
             .iter()
             .map(|k| stored.marks.get(k).cloned().unwrap_or_default())

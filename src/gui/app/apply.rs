@@ -469,21 +469,12 @@ impl RedlineApp {
         let next = match self.view.current_change {
             Some(i) if forward => (i + 1).min(count - 1),
             Some(i) => i.saturating_sub(1),
-            None => {
-                // Start from what is on screen: the first change at or below the top.
-                let top = self.view.scroll_offset;
-                let first_below = c.changes.iter().position(|ch| {
-                    let row = ch.old_row.min(ch.new_row);
-                    self.layout
-                        .item_of_row(row)
-                        .is_some_and(|item| self.layout.top(item) >= top - 1.0)
-                });
-                match (first_below, forward) {
-                    (Some(i), true) => i,
-                    (Some(i), false) => i.saturating_sub(1),
-                    (None, _) => count - 1,
-                }
-            }
+            // Start from what is on screen.
+            None => match (self.first_change_on_screen(), forward) {
+                (Some(i), true) => i,
+                (Some(i), false) => i.saturating_sub(1),
+                (None, _) => count - 1,
+            },
         };
         self.go_to_change(next);
     }
