@@ -218,15 +218,16 @@ impl Builder<'_> {
     /// break only one side has as an inserted or deleted mark, and words the options count as
     /// equal but that differ (a typographic quote) as a deletion and an insertion.
     fn same_words(&mut self, old: &str, new: &str) {
-        let (old_words, new_words) = (words(old), words(new));
-        if old_words.len() != new_words.len() {
+        // Counted first and walked after, not collected: a re-paragraphed row can be the whole
+        // article (a file re-wrapped into one paragraph), hundreds of thousands of words.
+        if words(old).count() != words(new).count() {
             // The options count different numbers of words as equal (punctuation ignored).
             self.push_marked(Revision::Deleted, old);
             self.push_marked(Revision::Inserted, new);
             return;
         }
         for (i, ((old_gap, old_word), (new_gap, new_word))) in
-            old_words.into_iter().zip(new_words).enumerate()
+            words(old).zip(words(new)).enumerate()
         {
             if i > 0 {
                 self.gap(old_gap, new_gap);
@@ -421,19 +422,17 @@ impl Builder<'_> {
 }
 
 /// The words of a text with the whitespace before each: ("", "The"), (" ", "mayor"), ….
-fn words(text: &str) -> Vec<(&str, &str)> {
-    let mut out = Vec::new();
+fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = text;
-    while !rest.is_empty() {
+    std::iter::from_fn(move || {
         let start = rest.len() - rest.trim_start().len();
         let (gap, after) = rest.split_at(start);
         let end = after.find(char::is_whitespace).unwrap_or(after.len());
         if end == 0 {
-            break;
+            return None;
         }
         let (word, tail) = after.split_at(end);
-        out.push((gap, word));
         rest = tail;
-    }
-    out
+        Some((gap, word))
+    })
 }
