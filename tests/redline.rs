@@ -286,3 +286,105 @@ fn moves_and_paragraphs_added_or_removed_at_either_end_accept_and_reject_exactly
         check(&c, &format!("{old:?} → {new:?}"));
     }
 }
+
+/// A Word document whose styles have German IDs, as German Word writes them ("berschrift1" is
+/// named "heading 1"), with a heading, a subheading by its outline level, a numbered list and
+/// prose.
+fn german_word_document(heading: &str, items: [&str; 2], prose: &str) -> Vec<u8> {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let para = |properties: &str, text: &str| {
+        format!(
+            "<w:p><w:pPr>{properties}</w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+        )
+    };
+    let list = "<w:pStyle w:val=\"Listenabsatz\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>";
+    let body = [
+        para("<w:pStyle w:val=\"berschrift1\"/>", heading),
+        para("<w:outlineLvl w:val=\"1\"/>", "Wer zahlt"),
+        para(list, items[0]),
+        para(list, items[1]),
+        para("", prose),
+    ]
+    .concat();
+    let document = format!("<w:document {w}><w:body>{body}</w:body></w:document>");
+    let styles = format!(
+        "<w:styles {w}>\
+         <w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Listenabsatz\"><w:name w:val=\"List Paragraph\"/></w:style>\
+         </w:styles>"
+    );
+    support::zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+    ])
+}
+
+/// The style each paragraph of a redline's `word/document.xml` has ("" for none).
+fn styles_of_paragraphs(docx: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let body = &xml[xml.find("<w:body>").unwrap()..];
+    body.split("<w:p>")
+        .skip(1)
+        .map(|p| {
+            p.split_once("<w:pStyle w:val=\"")
+                .filter(|(before, _)| !before.contains("</w:pPr>"))
+                .map_or(String::new(), |(_, rest)| {
+                    rest[..rest.find('"').unwrap()].to_owned()
+                })
+        })
+        .collect()
+}
+
+#[test]
+fn headings_and_list_items_of_word_inputs_keep_their_kind_in_the_redline() {
+    let read = |bytes: Vec<u8>| {
+        let document = redline::document::Document::from_bytes("story.docx", bytes).unwrap();
+        Article::from_document(document).shared()
+    };
+    let old = read(german_word_document(
+        "Der Haushalt der Stadt Bonn",
+        ["Erstens die Steuern.", "Zweitens die Schulden."],
+        "Der Rat hat am Montag beraten.",
+    ));
+    let new = read(german_word_document(
+        "Der neue Haushalt der Stadt Bonn",
+        ["Erstens die Steuern.", "Zweitens die Zinsen."],
+        "Der Rat hat am Dienstag beraten.",
+    ));
+    let kinds: Vec<_> = new.paragraphs.iter().map(|p| (p.kind, p.level)).collect();
+    use redline::text::ParagraphKind::{Heading, ListItem, Text};
+    assert_eq!(
+        kinds,
+        [
+            (Heading, 1),
+            (Heading, 2),
+            (ListItem, 0),
+            (ListItem, 0),
+            (Text, 0)
+        ]
+    );
+    let c = compare(old, new, &CompareOptions::default());
+    check(&c, "German Word document");
+    let docx = redline::export::docx(&ChangeSummary::new(&c)).unwrap();
+    assert_eq!(
+        styles_of_paragraphs(&docx),
+        ["Heading1", "Heading2", "ListParagraph", "ListParagraph", ""]
+    );
+    // The redline read back as an input has the same headings and list items.
+    let again = read(docx);
+    assert_eq!(
+        again
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.level))
+            .collect::<Vec<_>>(),
+        kinds
+    );
+}

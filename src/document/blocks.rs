@@ -3,11 +3,36 @@
 //! `\n`. That is what paragraph segmentation reads, so a .docx, an .odt and an HTML page give the
 //! same paragraphs as the plain text of the same article.
 
+/// What a document's markup says a block is, where plain text would say it with Markdown marks
+/// (`# `, `- `) that the segmenter reads itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of level 1 to 6 (Word's Heading 1, an OpenDocument heading of outline level 1).
+    Heading(u8),
+    /// An item of a bulleted or numbered list.
+    ListItem,
+}
+
+/// A block of a document's text that its markup marks as a heading or a list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkedBlock {
+    /// The line of the text the block starts on, from 1.
+    pub line: usize,
+    /// What the markup says it is.
+    pub kind: BlockKind,
+}
+
 /// Collects blocks of text as a document is walked.
 #[derive(Debug, Default)]
 pub(crate) struct Blocks {
     /// Finished blocks, separated by blank lines.
     out: String,
+    /// How many line breaks `out` has.
+    lines: usize,
+    /// What the block being written is, if the markup said.
+    kind: Option<BlockKind>,
+    /// The finished blocks that are headings or list items.
+    marked: Vec<MarkedBlock>,
     /// The block being written.
     cur: String,
     /// Collapsed whitespace not yet written: it becomes one space if more text follows on the
@@ -63,18 +88,33 @@ impl Blocks {
         }
     }
 
+    /// Says what the block being written is (its heading level or list marker): called while
+    /// reading the block's properties, which come before its text.
+    pub(crate) fn mark(&mut self, kind: BlockKind) {
+        self.kind = Some(kind);
+    }
+
     /// Ends the current block, if it has any text.
     pub(crate) fn end_block(&mut self) {
         self.pending_space = false;
+        let kind = self.kind.take();
         let text = self.cur.trim();
         if !text.is_empty() {
             if !self.out.is_empty() {
                 self.out.push_str("\n\n");
+                self.lines += 2;
+            }
+            if let Some(kind) = kind {
+                self.marked.push(MarkedBlock {
+                    line: self.lines + 1,
+                    kind,
+                });
             }
             // Spaces at the ends of lines inside the block are noise for the comparison.
             for (i, line) in text.split('\n').enumerate() {
                 if i > 0 {
                     self.out.push('\n');
+                    self.lines += 1;
                 }
                 self.out.push_str(line.trim());
             }
@@ -88,12 +128,17 @@ impl Blocks {
     }
 
     /// The text: blocks separated by blank lines, ending with a line break.
-    pub(crate) fn finish(mut self) -> String {
+    pub(crate) fn finish(self) -> String {
+        self.finish_marked().0
+    }
+
+    /// [`Blocks::finish`], with the blocks marked as headings or list items.
+    pub(crate) fn finish_marked(mut self) -> (String, Vec<MarkedBlock>) {
         self.end_block();
         if !self.out.is_empty() {
             self.out.push('\n');
         }
-        self.out
+        (self.out, self.marked)
     }
 }
 
@@ -119,6 +164,37 @@ mod tests {
         assert_eq!(
             b.finish(),
             "Headline here\n\nFirst line\nsecond line\n\none\n\ntwo words\n"
+        );
+    }
+
+    #[test]
+    fn marked_blocks_are_found_by_their_first_line() {
+        let mut b = Blocks::default();
+        b.mark(BlockKind::Heading(2));
+        b.collapsed("Title");
+        b.end_block();
+        b.collapsed("Two");
+        b.line_break();
+        b.collapsed("lines");
+        b.end_block();
+        // A mark on a block with no text is not carried to the next one.
+        b.mark(BlockKind::ListItem);
+        b.end_block();
+        b.collapsed("plain");
+        b.end_block();
+        b.mark(BlockKind::ListItem);
+        b.collapsed("item");
+        let (text, marked) = b.finish_marked();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            marked
+                .iter()
+                .map(|m| (lines[m.line - 1], m.kind))
+                .collect::<Vec<_>>(),
+            [
+                ("Title", BlockKind::Heading(2)),
+                ("item", BlockKind::ListItem)
+            ]
         );
     }
 

@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
+pub use blocks::{BlockKind, MarkedBlock};
 pub use error::{LoadError, MAX_ARCHIVE_ENTRIES, SUPPORTED};
 pub use text::{encoding_for_name, encoding_names, encodings};
 
@@ -129,6 +130,9 @@ pub struct Document {
     /// for HTML, .docx and .odt, one block (paragraph, heading, list item, table cell) after
     /// another, separated by blank lines.
     pub text: String,
+    /// The blocks of `text` that a .docx or .odt marks as headings or list items, in order.
+    /// Plain text and Markdown mark none: the segmenter reads their `#` and `-` itself.
+    pub marked: Vec<MarkedBlock>,
 }
 
 impl Document {
@@ -193,6 +197,7 @@ impl Document {
                 warnings: Vec::new(),
             },
             text,
+            marked: Vec::new(),
         }
     }
 
@@ -223,6 +228,7 @@ impl Document {
                 warnings: read.warnings,
             },
             text: read.text,
+            marked: read.marked,
         })
     }
 }
@@ -230,6 +236,7 @@ impl Document {
 /// What reading one format gave.
 struct Loaded {
     text: String,
+    marked: Vec<MarkedBlock>,
     format: Format,
     label: String,
     encoding: Option<&'static Encoding>,
@@ -261,7 +268,14 @@ fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Proble
     }
     let xml_bytes = archive::read_part(&mut zip, part, what, limit)?;
     let parsed = match format {
-        Format::Docx => docx::text(&xml_bytes),
+        Format::Docx => {
+            // Styles only say which paragraphs are headings: a document without a readable
+            // styles part is read without them.
+            let styles = archive::read_part(&mut zip, docx::STYLES_PART, what, limit)
+                .map(|bytes| docx::styles(&bytes))
+                .unwrap_or_default();
+            docx::text(&xml_bytes, &styles)
+        }
         _ => odt::text(&xml_bytes),
     };
     let body = parsed.map_err(|reason| Problem::Damaged {
@@ -270,6 +284,7 @@ fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Proble
     })?;
     Ok(Loaded {
         text: body.text,
+        marked: body.marked,
         format,
         label: label.to_owned(),
         encoding: None,
@@ -350,6 +365,7 @@ fn read_decoded(
         warnings.extend(tracked_changes_warning(body.tracked_changes));
         return Ok(Loaded {
             text: body.text,
+            marked: body.marked,
             format: Format::Odt,
             label: "OpenDocument text (.fodt)".to_owned(),
             encoding: None,
@@ -371,6 +387,7 @@ fn read_decoded(
         warnings.extend(page.warnings);
         return Ok(Loaded {
             text: page.text,
+            marked: Vec::new(),
             format: Format::Html,
             label: format!("HTML, {}", encoding.name()),
             encoding: Some(encoding),
@@ -379,6 +396,7 @@ fn read_decoded(
     }
     Ok(Loaded {
         text,
+        marked: Vec::new(),
         format: Format::Text,
         label: encoding.name().to_owned(),
         encoding: Some(encoding),

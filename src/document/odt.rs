@@ -10,7 +10,7 @@ use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 
-use super::blocks::Blocks;
+use super::blocks::{BlockKind, Blocks};
 use super::xml;
 
 /// The part holding the body of an OpenDocument.
@@ -51,6 +51,8 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
     // is layout whitespace.
     let mut in_paragraph = 0usize;
     let mut saw_body = false;
+    // A list item has just started: its first paragraph is the item's.
+    let mut item = false;
     // Tracked changes, counted by their marks in the text: a deletion leaves a `text:change`,
     // an insertion is framed by `text:change-start` and `text:change-end`.
     let mut changes = 0usize;
@@ -75,7 +77,7 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
                 } else if in_body && skips(space, &e) {
                     skip = Some(depth);
                 } else if in_body {
-                    in_paragraph += open(space, &e, &mut blocks);
+                    in_paragraph += open(space, &e, &mut blocks, &mut item);
                 }
             }
             Event::Empty(e) if skip.is_none() && in_body && !skips(space, &e) => {
@@ -86,7 +88,7 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
                 }
                 // An empty paragraph ends the block before it and holds nothing, so it need not
                 // be counted.
-                open(space, &e, &mut blocks);
+                open(space, &e, &mut blocks, &mut item);
             }
             Event::End(e) => {
                 if skip == Some(depth) {
@@ -119,9 +121,11 @@ pub(crate) fn text(xml_bytes: &[u8]) -> Result<xml::Body, String> {
     if !saw_body {
         return Err("it has no document body".to_owned());
     }
+    let (text, marked) = blocks.finish_marked();
     Ok(xml::Body {
-        text: blocks.finish(),
+        text,
         tracked_changes: changes,
+        marked,
     })
 }
 
@@ -159,16 +163,31 @@ fn skips(space: Space, e: &BytesStart<'_>) -> bool {
     }
 }
 
-/// An element of the body starts; returns 1 if it is a paragraph (to count nesting).
-fn open(space: Space, e: &BytesStart<'_>, blocks: &mut Blocks) -> usize {
+/// An element of the body starts; returns 1 if it is a paragraph (to count nesting). `item`
+/// says a list item has started and its first paragraph is still to come.
+fn open(space: Space, e: &BytesStart<'_>, blocks: &mut Blocks, item: &mut bool) -> usize {
     if space != Space::Text {
         return 0;
     }
     match e.local_name().as_ref() {
-        b"p" | b"h" => {
+        name @ (b"p" | b"h") => {
             // A paragraph inside another (in a text box or a note) is a block of its own.
             blocks.end_block();
+            let first_of_item = std::mem::take(item);
+            if name == b"h" {
+                // Outline levels past 6 are still headings, as deep as Word's go.
+                let level = xml::attr(e, b"outline-level")
+                    .and_then(|l| l.parse::<u8>().ok())
+                    .unwrap_or(1);
+                blocks.mark(BlockKind::Heading(level.clamp(1, 6)));
+            } else if first_of_item {
+                blocks.mark(BlockKind::ListItem);
+            }
             1
+        }
+        b"list-item" => {
+            *item = true;
+            0
         }
         b"line-break" => {
             blocks.line_break();
@@ -218,6 +237,31 @@ mod tests {
         assert_eq!(
             text(xml.as_bytes()).unwrap().text,
             "Head line\n\nOne two   three\nfour\tfive & six\n\nitem\n\ncell 1\n\ncell 2\n"
+        );
+    }
+
+    #[test]
+    fn headings_keep_their_level_and_list_items_are_marked_by_their_first_paragraph() {
+        let xml = doc(r#"<text:h text:outline-level="2">Section</text:h>
+            <text:p>Prose.</text:p>
+            <text:list><text:list-item><text:p>First item</text:p><text:p>its second paragraph</text:p></text:list-item>
+            <text:list-item><text:h>Heading in an item</text:h><text:p>after it</text:p></text:list-item></text:list>
+            <text:h text:outline-level="9">Deep</text:h>"#);
+        let body = text(xml.as_bytes()).unwrap();
+        let lines: Vec<&str> = body.text.lines().collect();
+        let marked: Vec<_> = body
+            .marked
+            .iter()
+            .map(|m| (lines[m.line - 1], m.kind))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("Section", BlockKind::Heading(2)),
+                ("First item", BlockKind::ListItem),
+                ("Heading in an item", BlockKind::Heading(1)),
+                ("Deep", BlockKind::Heading(6)),
+            ]
         );
     }
 

@@ -14,6 +14,8 @@ pub(crate) struct Body {
     /// How many tracked changes (insertions, deletions, moves) the body has: they are shown
     /// accepted, which the user should know.
     pub(crate) tracked_changes: usize,
+    /// The blocks the markup marks as headings or list items.
+    pub(crate) marked: Vec<super::blocks::MarkedBlock>,
 }
 
 /// How deep elements may nest. Word and OpenDocument files nest a few dozen deep; quick-xml's

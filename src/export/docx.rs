@@ -282,18 +282,14 @@ impl Ids {
     }
 }
 
-/// Word's style for a paragraph: a Markdown heading's level is its number of `#`.
+/// Word's style for a paragraph.
 fn style_of(para: &Para) -> Option<&'static str> {
     const HEADINGS: [&str; 6] = [
         "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
     ];
     match para.kind {
         ParagraphKind::Text => None,
-        ParagraphKind::Heading => {
-            let start = para.runs.first().map_or("", |r| r.text.as_str());
-            let level = start.bytes().take_while(|&b| b == b'#').count();
-            Some(HEADINGS[level.clamp(1, 6) - 1])
-        }
+        ParagraphKind::Heading => Some(HEADINGS[usize::from(para.level.clamp(1, 6)) - 1]),
         ParagraphKind::ListItem => Some("ListParagraph"),
         ParagraphKind::Quote => Some("Quote"),
     }

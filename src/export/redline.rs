@@ -51,6 +51,8 @@ pub struct Run {
 pub struct Para {
     /// Heading, list item, quote or prose (of the new paragraph, else the old).
     pub kind: ParagraphKind,
+    /// A heading's level (1 to 6), 0 for other paragraphs.
+    pub level: u8,
     /// The runs, in order.
     pub runs: Vec<Run>,
     /// What the paragraph mark at its end is: a deleted mark joins it to the next paragraph when
@@ -133,6 +135,7 @@ impl Redline {
 /// The paragraph being filled.
 struct Open {
     kind: ParagraphKind,
+    level: u8,
     runs: Vec<Run>,
     old: Option<usize>,
     new: Option<usize>,
@@ -149,15 +152,15 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn open(&mut self, old: Option<usize>, new: Option<usize>, change: Option<usize>) {
-        let kind = |side: Side, p: Option<usize>| {
+        let paragraph = |side: Side, p: Option<usize>| {
             p.and_then(|p| self.comparison.article(side).paragraphs.get(p))
-                .map(|p| p.kind)
         };
-        let kind = kind(Side::New, new)
-            .or(kind(Side::Old, old))
-            .unwrap_or(ParagraphKind::Text);
+        let (kind, level) = paragraph(Side::New, new)
+            .or(paragraph(Side::Old, old))
+            .map_or((ParagraphKind::Text, 0), |p| (p.kind, p.level));
         self.current = Some(Open {
             kind,
+            level,
             runs: Vec::new(),
             old,
             new,
@@ -186,6 +189,7 @@ impl Builder<'_> {
         if let Some(open) = self.current.take() {
             self.paras.push(Para {
                 kind: open.kind,
+                level: open.level,
                 runs: open.runs,
                 mark,
                 old: open.old,

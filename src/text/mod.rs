@@ -16,7 +16,7 @@ pub use tokens::{Token, tokens, word_count};
 
 use std::path::Path;
 
-use crate::document::{Document, LoadError, LoadOptions, SourceInfo};
+use crate::document::{BlockKind, Document, LoadError, LoadOptions, MarkedBlock, SourceInfo};
 
 /// Whether `byte` occurs twice in a row in `bytes` (two spaces in a line, two hyphens in a
 /// word). Every line and paragraph of both files is asked: not `str::contains`, whose substring
@@ -26,6 +26,22 @@ use crate::document::{Document, LoadError, LoadOptions, SourceInfo};
 pub(crate) fn has_doubled(bytes: &[u8], byte: u8) -> bool {
     (bytes.iter().zip(bytes.get(1..).unwrap_or_default()))
         .fold(false, |found, (&a, &b)| found | (a == byte) & (b == byte))
+}
+
+/// Gives the paragraphs that start the blocks a .docx or .odt marks as headings or list items
+/// that kind. Both lists are in the order of the text: one walk.
+fn mark_blocks(paragraphs: &mut [Paragraph], marked: &[MarkedBlock]) {
+    let mut rest = paragraphs.iter_mut().peekable();
+    for block in marked {
+        while rest.next_if(|p| p.line < block.line).is_some() {}
+        let Some(p) = rest.next_if(|p| p.line == block.line) else {
+            continue;
+        };
+        (p.kind, p.level) = match block.kind {
+            BlockKind::Heading(level) => (ParagraphKind::Heading, level),
+            BlockKind::ListItem => (ParagraphKind::ListItem, 0),
+        };
+    }
 }
 
 /// One version of an article, segmented: what the comparison reads and every view shows.
@@ -43,7 +59,8 @@ impl Article {
     /// Segments a loaded document. The document's text is consumed: the paragraphs hold what
     /// is needed afterwards.
     pub fn from_document(document: Document) -> Self {
-        let paragraphs = segment(&document.text);
+        let mut paragraphs = segment(&document.text);
+        mark_blocks(&mut paragraphs, &document.marked);
         let words = paragraphs.iter().map(|p| p.words).sum();
         Self {
             source: document.source,

@@ -58,6 +58,9 @@ pub struct Paragraph {
     pub line: usize,
     /// Heading, list item, quote or prose.
     pub kind: ParagraphKind,
+    /// A heading's level, 1 to 6 (a Markdown heading's number of `#`, a .docx or .odt heading's
+    /// own level); 0 for any other paragraph.
+    pub level: u8,
     /// The number of words in it.
     pub words: usize,
 }
@@ -350,11 +353,22 @@ impl Builder<'_> {
         for line in lines {
             push_line(&mut text, line.text);
         }
+        let level = if self.kind == ParagraphKind::Heading {
+            let hashes = self
+                .first_line
+                .trim_start()
+                .bytes()
+                .take_while(|&b| b == b'#');
+            u8::try_from(hashes.count()).unwrap_or(6).clamp(1, 6)
+        } else {
+            0
+        };
         Paragraph {
             words: word_count(&text),
             text,
             line: self.line,
             kind: self.kind,
+            level,
         }
     }
 }
