@@ -388,3 +388,114 @@ fn headings_and_list_items_of_word_inputs_keep_their_kind_in_the_redline() {
         kinds
     );
 }
+
+/// The words each comment of a redline is anchored on, as the new version has them and as the
+/// old one has them, by comment id; and each comment's text.
+fn comment_anchors(docx: &[u8]) -> Vec<(String, String, String)> {
+    use quick_xml::events::Event;
+    use std::collections::BTreeMap;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut part = |name: &str| {
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    };
+    let (document, comments) = (part("word/document.xml"), part("word/comments.xml"));
+    let id_of = |e: &quick_xml::events::BytesStart| {
+        e.try_get_attribute("w:id")
+            .unwrap()
+            .unwrap()
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .unwrap()
+            .into_owned()
+    };
+    // id → (new words, old words), while its range is open and after.
+    let mut anchors: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut open: Vec<String> = Vec::new();
+    let (mut revision, mut in_text) = ("", false);
+    let mut reader = quick_xml::Reader::from_str(&document);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Empty(e) if e.name().as_ref() == b"w:commentRangeStart" => {
+                anchors.entry(id_of(&e)).or_default();
+                open.push(id_of(&e));
+            }
+            Event::Empty(e) if e.name().as_ref() == b"w:commentRangeEnd" => {
+                let id = id_of(&e);
+                open.retain(|o| *o != id);
+            }
+            Event::Start(e) => match e.name().as_ref() {
+                b"w:ins" | b"w:moveTo" => revision = "new",
+                b"w:del" | b"w:moveFrom" => revision = "old",
+                b"w:t" | b"w:delText" => in_text = true,
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"w:ins" | b"w:moveTo" | b"w:del" | b"w:moveFrom" => revision = "",
+                b"w:t" | b"w:delText" => in_text = false,
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                let text = t.decode().unwrap();
+                for id in &open {
+                    let (new, old) = anchors.get_mut(id).unwrap();
+                    if revision != "old" {
+                        new.push_str(&text);
+                    }
+                    if revision != "new" {
+                        old.push_str(&text);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let texts: Vec<String> = comments
+        .split("<w:comment ")
+        .skip(1)
+        .map(|c| {
+            let t = c.split_once("xml:space=\"preserve\">").unwrap().1;
+            t[..t.find("</w:t>").unwrap()].to_owned()
+        })
+        .collect();
+    anchors
+        .into_iter()
+        .map(|(id, (new, old))| (texts[id.parse::<usize>().unwrap()].clone(), new, old))
+        .collect()
+}
+
+#[test]
+fn fact_comments_are_anchored_on_the_facts_words() {
+    let c = compare(
+        Article::from_document(redline::sample::old()).shared(),
+        Article::from_document(redline::sample::new()).shared(),
+        &CompareOptions::default(),
+    );
+    let docx = redline::export::docx(&ChangeSummary::new(&c)).unwrap();
+    let anchors = comment_anchors(&docx);
+    assert!(anchors.len() >= 10, "{anchors:?}");
+    // A comment on an added fact covers exactly its words in the new version; on a removed one,
+    // in the old; on a changed one, at least one of its wordings, where the text has it as the
+    // fact reads.
+    let mut exact = 0;
+    for (text, new, old) in &anchors {
+        let (_, words) = text.split_once(": ").unwrap();
+        let (was, now) = words.split_once(" → ").unwrap_or((words, words));
+        let words = words.replace("&amp;", "&");
+        if text.contains(" added: ") {
+            assert_eq!(*new, words, "{text}");
+        } else if text.contains(" removed: ") {
+            assert_eq!(*old, words, "{text}");
+        } else {
+            assert!(
+                new.contains(now) || old.contains(was),
+                "{text}: {new:?} / {old:?}"
+            );
+        }
+        exact += usize::from(new.len() < 100 && old.len() < 100);
+    }
+    // None is anchored on a whole paragraph of the sample.
+    assert_eq!(exact, anchors.len(), "{anchors:?}");
+}

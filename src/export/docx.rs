@@ -25,11 +25,18 @@ use crate::text::ParagraphKind;
 #[error("the export could not be put together: {0}")]
 pub struct RenderError(String);
 
-/// One comment: what it says and the paragraph of the redline it is anchored on.
+/// One comment: what it says and where in the redline it is anchored.
 struct Comment {
+    /// The paragraph.
     para: usize,
+    /// The words in it, where the comment is about some (a fact's wording, old and new), from
+    /// the start of the first to the end of the last; `None` anchors it on the whole paragraph.
+    span: Option<(Place, Place)>,
     text: String,
 }
+
+/// A place in a paragraph of the redline: a run, and a byte offset in its text.
+type Place = (usize, usize);
 
 /// Writes the redline of the summary's comparison as a .docx file's bytes, its revisions and
 /// comments by the summary's author.
@@ -67,23 +74,46 @@ pub fn docx(summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
     Ok(zip.finish().map_err(zip_error)?.into_inner())
 }
 
-/// The comments: each fact-check finding on the paragraph it is in, each review mark with a
-/// status or a note on its change's first paragraph.
+/// The comments: each fact-check finding on its words in the paragraph it is in, each review
+/// mark with a status or a note on its change's first paragraph.
 fn comments(summary: &ChangeSummary, redline: &Redline) -> Vec<Comment> {
     let mut out = Vec::new();
-    let para_of = |old: Option<usize>, new: Option<usize>| {
-        let by_new = new.and_then(|n| redline.paras.iter().position(|p| p.new == Some(n)));
-        by_new.or_else(|| old.and_then(|o| redline.paras.iter().position(|p| p.old == Some(o))))
+    // The first paragraph of the redline holding each old and new paragraph, and each change:
+    // looked up for every fact, which may be thousands.
+    let first = |key: fn(&Para) -> Option<usize>| {
+        let mut map = std::collections::HashMap::new();
+        for (i, para) in redline.paras.iter().enumerate() {
+            if let Some(k) = key(para) {
+                map.entry(k).or_insert(i);
+            }
+        }
+        map
     };
+    let (by_old, by_new, by_change) = (first(|p| p.old), first(|p| p.new), first(|p| p.change));
+    // How many facts each paragraph has had anchored on their words: finding each is a search
+    // of the paragraph, so a paragraph of thousands of numbers would cost the square of its
+    // length. Past a few, or in a very long paragraph, a fact covers its paragraph.
+    let mut located: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (facet, list) in facets(&summary.facts) {
         for (what, fact) in facts_in_order(list) {
             let (old, new) = (
                 fact.old_paragraphs.first().and_then(|p| p.checked_sub(1)),
                 fact.new_paragraphs.first().and_then(|p| p.checked_sub(1)),
             );
-            if let Some(para) = para_of(old, new) {
+            let para = new
+                .and_then(|n| by_new.get(&n))
+                .or_else(|| old.and_then(|o| by_old.get(&o)));
+            if let Some(&para) = para {
+                let count = located.entry(para).or_default();
+                *count += 1;
+                let paragraph = &redline.paras[para];
+                let short = paragraph.runs.iter().map(|r| r.text.len()).sum::<usize>()
+                    <= MAX_LOCATED_LENGTH;
                 out.push(Comment {
                     para,
+                    span: (short && *count <= MAX_LOCATED_FACTS)
+                        .then(|| span_of(paragraph, fact))
+                        .flatten(),
                     text: format!("{} {what}: {}", singular(facet), fact_words(fact)),
                 });
             }
@@ -94,16 +124,68 @@ fn comments(summary: &ChangeSummary, redline: &Redline) -> Vec<Comment> {
         let Some((status, note)) = review_words(&mark) else {
             continue;
         };
-        if let Some(para) = redline.paras.iter().position(|p| p.change == Some(n)) {
+        if let Some(&para) = by_change.get(&n) {
             let text = match note {
                 Some(note) => format!("Review, change {}: {status}. {note}", n + 1),
                 None => format!("Review, change {}: {status}.", n + 1),
             };
-            out.push(Comment { para, text });
+            out.push(Comment {
+                para,
+                span: None,
+                text,
+            });
         }
     }
     out.sort_by_key(|c| c.para);
     out
+}
+
+/// The most facts of one paragraph anchored on their own words, and the longest paragraph
+/// (bytes of both versions' text) they are looked for in: bounds on the searches.
+const MAX_LOCATED_FACTS: usize = 64;
+const MAX_LOCATED_LENGTH: usize = 16 * 1024;
+
+/// Where a fact's wording is in a paragraph of the redline: its old wording among the words the
+/// old version has there, its new wording among the new version's, from the first to the last.
+/// `None` when neither is found as it is (the comment then covers the paragraph).
+fn span_of(para: &Para, fact: &Fact) -> Option<(Place, Place)> {
+    let old = fact
+        .old
+        .as_deref()
+        .and_then(|words| locate(para, words, Revision::in_old));
+    let new = fact
+        .new
+        .as_deref()
+        .and_then(|words| locate(para, words, Revision::in_new));
+    match (old, new) {
+        (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+        (found, None) | (None, found) => found,
+    }
+}
+
+/// Where `words` first occur in the text a paragraph has in one version (the runs `keep`
+/// keeps): the place of their first byte and the place just past their last.
+fn locate(para: &Para, words: &str, keep: fn(Revision) -> bool) -> Option<(Place, Place)> {
+    if words.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    // Where each kept run starts in `text`, and which run it is.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (r, run) in para.runs.iter().enumerate() {
+        if keep(run.revision) && !run.text.is_empty() {
+            starts.push((text.len(), r));
+            text.push_str(&run.text);
+        }
+    }
+    let at = text.find(words)?;
+    // The run holding byte `offset` of `text`; for an end, the run holding the byte before it.
+    let place = |offset: usize, end: bool| {
+        let k = starts.partition_point(|&(s, _)| if end { s < offset } else { s <= offset });
+        let (s, r) = starts[k.checked_sub(1)?];
+        Some((r, offset - s))
+    };
+    Some((place(at, false)?, place(at + words.len(), true)?))
 }
 
 /// "Number" for "Numbers and dates", the word a comment starts with.
@@ -179,9 +261,19 @@ fn write_document(
             .take_while(|&c| comments[c].para == i)
             .collect();
         next_comment += anchored.len();
+        // Where each comment on some of the paragraph's words starts and ends, in order; the
+        // others cover the whole paragraph.
+        let mut marks: Vec<(Place, bool, usize)> = Vec::new();
         for &c in &anchored {
-            let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+            match comments[c].span {
+                Some((start, end)) => marks.extend([(start, true, c), (end, false, c)]),
+                None => {
+                    let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+                }
+            }
         }
+        // At one place, a comment ends before another starts.
+        marks.sort_by_key(|&(place, starts, _)| (place, starts));
         for (m, place) in places.iter().enumerate() {
             for (k, &(first, _)) in place.iter().enumerate() {
                 if first == i {
@@ -194,8 +286,28 @@ fn write_document(
                 }
             }
         }
-        for run in &para.runs {
-            ids.run(&mut out, run.revision, &run.text);
+        let mut marks = marks.into_iter().peekable();
+        for (r, run) in para.runs.iter().enumerate() {
+            let mut from = 0;
+            while let Some(((_, offset), starts, c)) = marks.next_if(|&((at, _), _, _)| at == r) {
+                // A run is cut where a comment starts or ends in it.
+                if offset > from {
+                    let piece = run.text.get(from..offset).unwrap_or_default();
+                    ids.run(&mut out, run.revision, piece);
+                    from = offset;
+                }
+                comment_mark(&mut out, starts, c);
+            }
+            if from < run.text.len() {
+                ids.run(
+                    &mut out,
+                    run.revision,
+                    run.text.get(from..).unwrap_or_default(),
+                );
+            }
+        }
+        for (_, starts, c) in marks {
+            comment_mark(&mut out, starts, c);
         }
         for (m, place) in places.iter().enumerate() {
             for (k, &(first, last)) in place.iter().enumerate() {
@@ -208,11 +320,8 @@ fn write_document(
                 }
             }
         }
-        for &c in &anchored {
-            let _ = write!(
-                out,
-                "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:commentReference w:id=\"{c}\"/></w:r>"
-            );
+        for &c in anchored.iter().filter(|&&c| comments[c].span.is_none()) {
+            comment_mark(&mut out, false, c);
         }
         out.push_str("</w:p>");
         if out.len() >= CHUNK {
@@ -222,6 +331,18 @@ fn write_document(
     }
     out.push_str("<w:sectPr/></w:body></w:document>");
     sink.write_all(out.as_bytes())
+}
+
+/// Where comment `c`'s range starts, or where it ends, with the reference Word shows it at.
+fn comment_mark(out: &mut String, starts: bool, c: usize) {
+    let _ = if starts {
+        write!(out, "<w:commentRangeStart w:id=\"{c}\"/>")
+    } else {
+        write!(
+            out,
+            "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:commentReference w:id=\"{c}\"/></w:r>"
+        )
+    };
 }
 
 /// The element names of a move's old place and new place.

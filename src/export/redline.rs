@@ -405,6 +405,24 @@ impl Builder<'_> {
 
     fn finish(mut self) -> Redline {
         self.close(Revision::Plain);
+        // LibreOffice joins an insertion (or deletion) at the end of a paragraph to one at the
+        // start of the next across the plain mark between them, so its Reject All (Accept All)
+        // would run the two paragraphs together. Where the next paragraph is all inserted
+        // (deleted), its mark's revision can be the mark before it instead: each version has
+        // the same paragraphs either way, and LibreOffice's joined revision is then right.
+        for i in 1..self.paras.len() {
+            let (before, after) = self.paras.split_at_mut(i);
+            let (p, q) = (&mut before[i - 1], &mut after[0]);
+            let revision = q.mark;
+            if matches!(revision, Revision::Inserted | Revision::Deleted)
+                && p.mark == Revision::Plain
+                && p.runs.last().is_some_and(|run| run.revision == revision)
+                && q.runs.iter().all(|run| run.revision == revision)
+            {
+                p.mark = revision;
+                q.mark = Revision::Plain;
+            }
+        }
         // The document's last paragraph mark cannot be a revision: a last paragraph only one
         // version has moves its mark's revision onto the paragraph before, and keeps a plain
         // mark, so that accepting or rejecting still joins the two.
