@@ -1,5 +1,6 @@
 //! Every export of any comparison is well-formed: the JSON parses and has the documented shape,
-//! the HTML contains no markup but its own, and Markdown and text are produced.
+//! the HTML contains no markup but its own, Markdown and text are produced, and the Word
+//! redline is a ZIP whose every XML part parses to its end without a character XML forbids.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -39,4 +40,30 @@ fuzz_target!(|data: &[u8]| {
     for format in [Format::Markdown, Format::Text] {
         assert!(!format.render(&summary).unwrap_or_default().is_empty());
     }
+
+    let docx = Format::Docx.render(&summary).expect("the Word redline is put together");
+    well_formed_docx(&docx);
 });
+
+/// Panics unless every part of the .docx is XML that parses to its end, with no control
+/// character XML 1.0 forbids.
+fn well_formed_docx(bytes: &[u8]) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the redline is a ZIP");
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a part of the redline");
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).expect("the part is UTF-8");
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let forbidden = xml.chars().find(|&c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'));
+        assert_eq!(forbidden, None, "{name} holds a control character");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} does not parse: {e}"),
+            }
+        }
+    }
+}
