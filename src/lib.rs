@@ -32,4 +32,5 @@ pub mod review;
 pub mod sample;
 pub mod summary;
 pub mod text;
+pub mod timeline;
 pub mod watch;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match &args.command {
         Some(cli::Command::Summary(summary)) => cli::summary(summary),
+        Some(cli::Command::Timeline(timeline)) => cli::timeline(timeline),
         None => open_window(&args),
     }
 }

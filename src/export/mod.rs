@@ -11,6 +11,7 @@ mod json;
 mod markdown;
 pub mod redline;
 mod text;
+mod timeline;
 mod write;
 
 pub use docx::{RenderError, docx};
@@ -18,6 +19,9 @@ pub use html::html;
 pub use json::{FORMAT_NAME, FORMAT_VERSION, json};
 pub use markdown::markdown;
 pub use text::text;
+pub use timeline::{
+    TIMELINE_FORMAT_NAME, TIMELINE_FORMAT_VERSION, timeline_json, timeline_markdown, timeline_text,
+};
 pub use write::{ExportError, write_atomically};
 
 use crate::compare::{Change, Comparison, PARAGRAPH_SEPARATOR, Side};

@@ -1,5 +1,9 @@
 //! The command line: argument definitions and the headless `summary` command.
 
+mod timeline;
+
+pub use timeline::{TimelineArgs, timeline};
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +46,12 @@ pub enum Command {
     /// Exits 0 when the texts are the same (after the chosen options), 1 when they differ and 2 on
     /// error, like diff.
     Summary(SummaryArgs),
+    /// Summarise many versions of one article: what each version changed, every sentence's
+    /// history, and the versions that changed facts without a correction or update note.
+    ///
+    /// Exits 0 when every version reads the same as the one before, 1 when any differs and 2 on
+    /// error.
+    Timeline(TimelineArgs),
 }
 
 /// Arguments of `redline summary`.
@@ -153,6 +163,17 @@ fn stored_review(comparison: &redline::compare::Comparison) -> Option<Review> {
     }
 }
 
+/// Writes a summary to standard output. A closed pipe (`redline summary … | head`) is not an
+/// error worth reporting.
+fn print(text: &[u8]) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("could not write to standard output: {e}")),
+    }
+}
+
 /// Returns whether the texts are the same, or the message to print.
 fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
     let (old, new) = Article::load_pair(&args.old, &args.new, &args.compare.load_options());
@@ -182,15 +203,7 @@ fn try_summary(args: &SummaryArgs) -> Result<bool, String> {
         Some(path) => {
             write_atomically(path, &text, &[&args.old, &args.new]).map_err(|e| e.to_string())?
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`redline summary … | head`) is not an error worth reporting.
-            match stdout.write_all(&text).and_then(|()| stdout.flush()) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(format!("could not write to standard output: {e}")),
-            }
-        }
+        None => print(&text)?,
     }
     let identical = comparison.is_identical();
     // The process ends next: handing tens of thousands of paragraphs back to the allocator one

@@ -1,0 +1,375 @@
+//! A timeline's summaries: the versions, each step's changes in short, the facts' history and
+//! the sentences that changed, as JSON (`redline-timeline`, schema in the README), Markdown and
+//! plain text.
+
+use std::fmt::Write as _;
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use super::{facets, facts_in_order};
+use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
+use crate::timeline::{SentenceHistory, Step, Timeline};
+
+/// The value of the timeline JSON's `format` field.
+pub const TIMELINE_FORMAT_NAME: &str = "redline-timeline";
+/// The value of its `version` field; raised only for changes that break readers.
+pub const TIMELINE_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct TimelineOut<'a> {
+    format: &'static str,
+    version: u32,
+    generated: String,
+    redline_version: &'static str,
+    versions: Vec<VersionOut<'a>>,
+    steps: Vec<StepOut<'a>>,
+    sentences: &'a [SentenceHistory],
+    facts: Vec<FactEvent<'a>>,
+    flags: Vec<Flag>,
+}
+
+#[derive(Serialize)]
+struct VersionOut<'a> {
+    label: &'a str,
+    time: Option<&'a str>,
+    /// Why it could not be read; the steps skip it.
+    error: Option<&'a str>,
+    paragraphs: Option<usize>,
+    words: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct StepOut<'a> {
+    old: usize,
+    new: usize,
+    words_inserted: usize,
+    words_deleted: usize,
+    note: Option<&'a str>,
+    changed_facts_without_a_note: bool,
+    /// The step as `redline summary --format json` gives it.
+    summary: serde_json::Value,
+}
+
+/// One moment in a fact's history: in which step it was added, removed or changed.
+#[derive(Serialize)]
+struct FactEvent<'a> {
+    /// The version the step leads to.
+    version: usize,
+    facet: &'static str,
+    what: &'static str,
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+}
+
+/// A version a standards desk should look at.
+#[derive(Serialize)]
+struct Flag {
+    version: usize,
+    reason: String,
+}
+
+/// The facts' history: every fact added, removed or changed, step by step.
+fn fact_events(timeline: &Timeline) -> Vec<FactEvent<'_>> {
+    let mut out = Vec::new();
+    for step in &timeline.steps {
+        for (facet, list) in facets(&step.facts) {
+            for (what, fact) in facts_in_order(list) {
+                out.push(FactEvent {
+                    version: step.new,
+                    facet,
+                    what,
+                    old: fact.old.as_deref(),
+                    new: fact.new.as_deref(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The versions flagged: facts changed without a note, and versions that could not be read.
+fn flags(timeline: &Timeline) -> Vec<Flag> {
+    let mut out: Vec<Flag> = timeline
+        .versions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let error = v.article.as_ref().err()?;
+            Some(Flag {
+                version: i,
+                reason: format!("could not be read: {error}"),
+            })
+        })
+        .collect();
+    for step in timeline
+        .steps
+        .iter()
+        .filter(|s| s.changed_facts_without_a_note())
+    {
+        let first = facets(&step.facts)
+            .into_iter()
+            .flat_map(|(facet, list)| facts_in_order(list).map(move |(what, f)| (facet, what, f)))
+            .next();
+        let example = first.map_or(String::new(), |(facet, what, fact)| {
+            format!(" ({facet}, {what}: {})", fact_words(fact))
+        });
+        out.push(Flag {
+            version: step.new,
+            reason: format!("facts changed without a correction or update note{example}"),
+        });
+    }
+    out.sort_by_key(|f| f.version);
+    out
+}
+
+fn fact_words(fact: &Fact) -> String {
+    match (&fact.old, &fact.new) {
+        (Some(o), Some(n)) => format!("{o} → {n}"),
+        (Some(t), None) | (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Renders the timeline as the `redline-timeline` JSON document, pretty-printed.
+pub fn timeline_json(timeline: &Timeline, generated: SystemTime) -> String {
+    let versions = timeline
+        .versions
+        .iter()
+        .map(|v| {
+            let article = v.article.as_ref().ok();
+            VersionOut {
+                label: &v.label,
+                time: v.time.as_deref(),
+                error: v.article.as_ref().err().map(String::as_str),
+                paragraphs: article.map(|a| a.paragraphs.len()),
+                words: article.map(|a| a.words),
+            }
+        })
+        .collect();
+    let steps = timeline
+        .steps
+        .iter()
+        .map(|step| {
+            let summary =
+                ChangeSummary::with_facts(&step.comparison, step.facts.clone(), generated);
+            StepOut {
+                old: step.old,
+                new: step.new,
+                words_inserted: step.comparison.stats.words_inserted,
+                words_deleted: step.comparison.stats.words_deleted,
+                note: step.note.as_deref(),
+                changed_facts_without_a_note: step.changed_facts_without_a_note(),
+                summary: serde_json::from_str(&super::json(&summary))
+                    .unwrap_or(serde_json::Value::Null),
+            }
+        })
+        .collect();
+    let out = TimelineOut {
+        format: TIMELINE_FORMAT_NAME,
+        version: TIMELINE_FORMAT_VERSION,
+        generated: timestamp(generated),
+        redline_version: VERSION,
+        versions,
+        steps,
+        sentences: &timeline.sentences,
+        facts: fact_events(timeline),
+        flags: flags(timeline),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// "v3" for the version at index 2: how summaries name versions.
+fn v(index: usize) -> String {
+    format!("v{}", index + 1)
+}
+
+/// The step leading to each version, if it has one.
+fn step_into(timeline: &Timeline, version: usize) -> Option<&Step> {
+    timeline.steps.iter().find(|s| s.new == version)
+}
+
+/// The lines both text formats share, each with its kind: a heading, a row of the versions'
+/// list, or a line of prose.
+fn lines(timeline: &Timeline) -> Vec<Line> {
+    let mut out = vec![Line::Heading(format!(
+        "Timeline of {} versions",
+        timeline.versions.len()
+    ))];
+    let flags = flags(timeline);
+    for (i, version) in timeline.versions.iter().enumerate() {
+        let change = match (&version.article, step_into(timeline, i)) {
+            (Err(_), _) => "not read".to_owned(),
+            (Ok(_), None) => "first".to_owned(),
+            (Ok(_), Some(s)) if s.comparison.is_identical() => "no change".to_owned(),
+            (Ok(_), Some(s)) => format!(
+                "+{} −{} words, {} changes",
+                s.comparison.stats.words_inserted,
+                s.comparison.stats.words_deleted,
+                s.comparison.changes.len()
+            ),
+        };
+        let flagged: Vec<&str> = flags
+            .iter()
+            .filter(|f| f.version == i)
+            .map(|f| f.reason.as_str())
+            .collect();
+        out.push(Line::Version {
+            name: v(i),
+            label: version.label.clone(),
+            time: version.time.clone().unwrap_or_else(|| "—".to_owned()),
+            change,
+            flags: flagged.join("; "),
+        });
+    }
+    for step in &timeline.steps {
+        out.push(Line::Heading(format!(
+            "{} → {}: {}",
+            v(step.old),
+            v(step.new),
+            timeline.versions[step.new].label
+        )));
+        if step.comparison.is_identical() {
+            out.push(Line::Item("No change.".to_owned()));
+            continue;
+        }
+        let s = &step.comparison.stats;
+        out.push(Line::Item(format!(
+            "{} changed, {} moved, {} inserted, {} deleted paragraphs; +{} −{} words.",
+            s.changed, s.moved, s.inserted, s.deleted, s.words_inserted, s.words_deleted
+        )));
+        match &step.note {
+            Some(note) => out.push(Line::Item(format!("Note: {note}"))),
+            None if step.changed_facts_without_a_note() => out.push(Line::Item(
+                "Flag: facts changed without a correction or update note.".to_owned(),
+            )),
+            None => {}
+        }
+        for (facet, list) in facets(&step.facts) {
+            for (what, fact) in facts_in_order(list) {
+                out.push(Line::Item(format!("{facet}, {what}: {}", fact_words(fact))));
+            }
+        }
+    }
+    let histories: Vec<&SentenceHistory> = timeline
+        .sentences
+        .iter()
+        .filter(|h| {
+            h.first_version != first_readable(timeline)
+                || !h.changed_in.is_empty()
+                || !h.removed_in.is_empty()
+        })
+        .collect();
+    if !histories.is_empty() {
+        out.push(Line::Heading(
+            "Sentences added, changed or removed".to_owned(),
+        ));
+        for h in histories {
+            let mut line = format!("“{}” — first in {}", h.text, v(h.first_version));
+            for (label, list) in [
+                ("changed in", &h.changed_in),
+                ("removed in", &h.removed_in),
+                ("restored in", &h.restored_in),
+            ] {
+                if !list.is_empty() {
+                    let names: Vec<String> = list.iter().map(|&i| v(i)).collect();
+                    let _ = write!(line, "; {label} {}", names.join(", "));
+                }
+            }
+            out.push(Line::Item(line));
+        }
+    }
+    out
+}
+
+fn first_readable(timeline: &Timeline) -> usize {
+    timeline
+        .versions
+        .iter()
+        .position(|v| v.article.is_ok())
+        .unwrap_or(0)
+}
+
+enum Line {
+    Heading(String),
+    Version {
+        name: String,
+        label: String,
+        time: String,
+        change: String,
+        flags: String,
+    },
+    Item(String),
+}
+
+/// Renders the timeline as Markdown: a table of the versions, then each step.
+pub fn timeline_markdown(timeline: &Timeline) -> String {
+    let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    let mut in_table = false;
+    for line in lines(timeline) {
+        match line {
+            Line::Heading(h) => {
+                let level = if out.is_empty() { "#" } else { "##" };
+                let _ = write!(out, "{}{level} {}\n\n", if in_table { "\n" } else { "" }, h);
+                in_table = false;
+            }
+            Line::Version {
+                name,
+                label,
+                time,
+                change,
+                flags,
+            } => {
+                if !in_table {
+                    out.push_str("| | version | time | change | flags |\n|---|---|---|---|---|\n");
+                    in_table = true;
+                }
+                let _ = writeln!(
+                    out,
+                    "| {name} | {} | {time} | {change} | {} |",
+                    escape(&label),
+                    escape(&flags)
+                );
+            }
+            Line::Item(text) => {
+                let _ = writeln!(out, "- {}", text.replace('\n', " "));
+            }
+        }
+    }
+    out
+}
+
+/// Renders the timeline as plain text for an email.
+pub fn timeline_text(timeline: &Timeline) -> String {
+    let mut out = String::new();
+    for line in lines(timeline) {
+        match line {
+            Line::Heading(h) => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                let _ = write!(out, "{h}\n{}\n", "=".repeat(h.chars().count()));
+            }
+            Line::Version {
+                name,
+                label,
+                time,
+                change,
+                flags,
+            } => {
+                let _ = write!(out, "{name}  {label}  ({time})  {change}");
+                if !flags.is_empty() {
+                    let _ = write!(out, "  [FLAG: {flags}]");
+                }
+                out.push('\n');
+            }
+            Line::Item(text) => {
+                let _ = writeln!(out, "  * {text}");
+            }
+        }
+    }
+    out
+}

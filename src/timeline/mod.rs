@@ -1,0 +1,126 @@
+//! Many versions of one article: each version compared with the one before it, the history of
+//! every sentence across all of them, and the versions that changed facts without saying so.
+//!
+//! A [`Timeline`] shares each version's [`Article`] between the two steps it belongs to; any
+//! other pair is compared on demand with [`Timeline::compare`].
+
+mod history;
+mod notes;
+
+use std::sync::Arc;
+
+pub use history::{SentenceHistory, sentence_histories};
+pub use notes::correction_note;
+
+use crate::compare::{CompareOptions, Comparison, compare};
+use crate::summary::Facts;
+use crate::text::Article;
+
+/// One version of the article.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// What the version is called: its file name, or a commit's date and subject.
+    pub label: String,
+    /// When it was made, if known (a file's modification time, a commit's date), as RFC 3339.
+    pub time: Option<String>,
+    /// The version, or the message saying why it could not be read.
+    pub article: Result<Arc<Article>, String>,
+}
+
+/// One step of the timeline: a readable version compared with the readable one before it.
+#[derive(Debug)]
+pub struct Step {
+    /// The earlier version's index in [`Timeline::versions`].
+    pub old: usize,
+    /// The later version's index.
+    pub new: usize,
+    /// What changed.
+    pub comparison: Comparison,
+    /// The fact-check facets of the change.
+    pub facts: Facts,
+    /// The correction or update note the later version adds ("(Corrects …)"), if any.
+    pub note: Option<String>,
+}
+
+impl Step {
+    /// Whether the step changed a fact (a quote, an attribution, a number or a name) without
+    /// adding a correction or update note: what a standards desk looks for first.
+    pub fn changed_facts_without_a_note(&self) -> bool {
+        self.note.is_none() && !facts_are_empty(&self.facts)
+    }
+}
+
+/// Whether no facet lists anything.
+fn facts_are_empty(facts: &Facts) -> bool {
+    facts.quotes.is_empty()
+        && facts.attributions.is_empty()
+        && facts.numbers.is_empty()
+        && facts.names.is_empty()
+}
+
+/// The versions of an article in order, with the steps between them and every sentence's history.
+#[derive(Debug)]
+pub struct Timeline {
+    /// The versions, in the order given.
+    pub versions: Vec<Version>,
+    /// Each readable version compared with the readable one before it.
+    pub steps: Vec<Step>,
+    /// Every sentence that any version has, in order of first appearance.
+    pub sentences: Vec<SentenceHistory>,
+    /// The options every step was compared with.
+    pub options: CompareOptions,
+}
+
+impl Timeline {
+    /// Compares each readable version with the readable one before it (on every core) and
+    /// works out the sentences' histories. A version that could not be read is kept, with its
+    /// message, and skipped by the steps.
+    pub fn new(versions: Vec<Version>, options: &CompareOptions) -> Self {
+        let readable: Vec<usize> = (0..versions.len())
+            .filter(|&i| versions[i].article.is_ok())
+            .collect();
+        let pairs: Vec<(usize, usize)> = readable.windows(2).map(|w| (w[0], w[1])).collect();
+        let article = |i: usize| versions[i].article.as_ref().ok().cloned();
+        let steps = crate::parallel::map(&pairs, |&(old, new)| {
+            let (a, b) = (article(old)?, article(new)?);
+            let note = correction_note(&a, &b);
+            let comparison = compare(a, b, options);
+            let facts = Facts::of(&comparison);
+            Some(Step {
+                old,
+                new,
+                comparison,
+                facts,
+                note,
+            })
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let articles: Vec<(usize, &Article)> = readable
+            .iter()
+            .filter_map(|&i| versions[i].article.as_deref().ok().map(|a| (i, a)))
+            .collect();
+        let sentences = sentence_histories(&articles);
+        Self {
+            versions,
+            steps,
+            sentences,
+            options: *options,
+        }
+    }
+
+    /// Compares any two versions (by index), or says why they cannot be.
+    pub fn compare(&self, old: usize, new: usize) -> Result<Comparison, String> {
+        let article = |i: usize| match self.versions.get(i) {
+            Some(v) => v.article.clone(),
+            None => Err(format!("there is no version {}", i + 1)),
+        };
+        Ok(compare(article(old)?, article(new)?, &self.options))
+    }
+
+    /// Whether every readable version reads the same as the one before it.
+    pub fn is_unchanged(&self) -> bool {
+        self.steps.iter().all(|s| s.comparison.is_identical())
+    }
+}
