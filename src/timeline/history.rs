@@ -49,6 +49,15 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
         for wording in sentences(article) {
             match known.get(&wording) {
                 Some(&id) => {
+                    // An earlier wording back again: a rewording (back) if the sentence was in
+                    // the version before, else a restoration of that wording.
+                    let history = &mut histories[id];
+                    if history.text != wording {
+                        if previous.contains(&id) && history.changed_in.last() != Some(&version) {
+                            history.changed_in.push(version);
+                        }
+                        history.text.clone_from(&wording);
+                    }
                     now.insert(id);
                 }
                 None if !unmatched.contains(&wording) => unmatched.push(wording),
@@ -132,4 +141,36 @@ fn best_match(wording: &str, removed: &[usize], histories: &[SentenceHistory]) -
         .filter(|&(_, dice)| dice >= MIN_REWORDING_OVERLAP)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(at, _)| at)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn histories(versions: &[&str]) -> Vec<SentenceHistory> {
+        let articles: Vec<Article> = versions
+            .iter()
+            .map(|t| Article::from_text("v", t))
+            .collect();
+        let indexed: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
+        sentence_histories(&indexed)
+    }
+
+    #[test]
+    fn a_wording_taken_back_is_a_change_and_a_removed_sentence_restored_keeps_its_origin() {
+        let h = histories(&[
+            "The mayor said the budget would rise. Roads come first.",
+            "The mayor said the budget would fall. Roads come first.",
+            "The mayor said the budget would rise.",
+            "The mayor said the budget would rise. Roads come first.",
+        ]);
+        assert_eq!(h.len(), 2, "{h:#?}");
+        assert_eq!(h[0].text, "The mayor said the budget would rise.");
+        assert_eq!(h[0].changed_in, [1, 2]);
+        assert_eq!(
+            (h[1].first_version, &h[1].removed_in, &h[1].restored_in),
+            (0, &vec![2], &vec![3])
+        );
+    }
 }
