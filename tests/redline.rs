@@ -39,18 +39,21 @@ fn check(c: &Comparison, what: &str) {
     compare_versions(c, accepted, rejected, &format!("{what} (document.xml)"));
 }
 
+/// A part of a .docx, as text.
+fn part(docx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
 /// What Word's "accept all" and "reject all" leave of a .docx, paragraph by paragraph, read
 /// from `word/document.xml`: accepting drops deleted and moved-away text and joins a paragraph
 /// whose mark is deleted to the next; rejecting does the same for inserted and moved-to text.
 fn word_versions(docx: &[u8]) -> (Vec<String>, Vec<String>) {
     use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = part(docx, "word/document.xml");
     // Each paragraph: its runs (text, revision) and its mark's revision.
     let mut paras: Vec<(Vec<(String, &'static str)>, &'static str)> = Vec::new();
     let mut reader = quick_xml::Reader::from_str(&xml);
@@ -322,13 +325,7 @@ fn german_word_document(heading: &str, items: [&str; 2], prose: &str) -> Vec<u8>
 
 /// The style each paragraph of a redline's `word/document.xml` has ("" for none).
 fn styles_of_paragraphs(docx: &[u8]) -> Vec<String> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = part(docx, "word/document.xml");
     let body = &xml[xml.find("<w:body>").unwrap()..];
     body.split("<w:p>")
         .skip(1)
@@ -394,14 +391,10 @@ fn headings_and_list_items_of_word_inputs_keep_their_kind_in_the_redline() {
 fn comment_anchors(docx: &[u8]) -> Vec<(String, String, String)> {
     use quick_xml::events::Event;
     use std::collections::BTreeMap;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut part = |name: &str| {
-        let mut xml = String::new();
-        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
-        xml
-    };
-    let (document, comments) = (part("word/document.xml"), part("word/comments.xml"));
+    let (document, comments) = (
+        part(docx, "word/document.xml"),
+        part(docx, "word/comments.xml"),
+    );
     let id_of = |e: &quick_xml::events::BytesStart| {
         e.try_get_attribute("w:id")
             .unwrap()

@@ -236,6 +236,17 @@ fn facts_changed_without_a_note_are_flagged_and_with_one_are_not() {
     );
 }
 
+/// The JSON a run printed, checked to have exited with `code`.
+fn json_of(out: &std::process::Output, code: i32) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn redline(args: &[&str], dir: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_redline"))
         .args(args)
@@ -264,13 +275,7 @@ fn the_command_reads_files_a_folder_and_exits_as_diff_does() {
             .unwrap();
     }
     let out = redline(&["timeline", "versions", "--format", "json"], dir.path());
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json_of(&out, 1);
     assert_eq!(json["format"], "redline-timeline");
     assert_eq!(json["version"], 1);
     let labels: Vec<&str> = json["versions"]
@@ -362,13 +367,7 @@ fn the_command_reads_every_committed_version_from_git() {
         &["timeline", "--git", "story.txt", "--format", "json"],
         dir.path(),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json_of(&out, 1);
     let versions = json["versions"].as_array().unwrap();
     assert_eq!(versions.len(), 3);
     assert!(
