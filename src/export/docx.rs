@@ -61,7 +61,11 @@ pub fn docx(summary: &ChangeSummary) -> Result<Vec<u8>, RenderError> {
     let zip_error = |e: zip::result::ZipError| RenderError(e.to_string());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+        .compression_method(zip::CompressionMethod::Deflated)
+        // The body of a 10 MB article is tens of megabytes of XML: the default level (6) spent
+        // most of the export's time squeezing it. Level 3 takes a third less time in all
+        // (0.85 → 0.57 s) for a file 5% larger; level 1 took half, for a file 43% larger.
+        .compression_level(Some(3));
     let io_error = |e: std::io::Error| RenderError(e.to_string());
     for (name, text) in parts {
         zip.start_file(name, options).map_err(zip_error)?;
@@ -296,7 +300,7 @@ fn write_document(
                     ids.run(&mut out, run.revision, piece);
                     from = offset;
                 }
-                comment_mark(&mut out, starts, c);
+                ids.comment_mark(&mut out, starts, c, run.revision);
             }
             if from < run.text.len() {
                 ids.run(
@@ -306,8 +310,11 @@ fn write_document(
                 );
             }
         }
+        // What the paragraph ends with: a comment's reference after its last run is part of
+        // the same revision, or LibreOffice loses the revision of the paragraph's mark.
+        let last = para.runs.last().map_or(Revision::Plain, |r| r.revision);
         for (_, starts, c) in marks {
-            comment_mark(&mut out, starts, c);
+            ids.comment_mark(&mut out, starts, c, last);
         }
         for (m, place) in places.iter().enumerate() {
             for (k, &(first, last)) in place.iter().enumerate() {
@@ -321,7 +328,7 @@ fn write_document(
             }
         }
         for &c in anchored.iter().filter(|&&c| comments[c].span.is_none()) {
-            comment_mark(&mut out, false, c);
+            ids.comment_mark(&mut out, false, c, last);
         }
         out.push_str("</w:p>");
         if out.len() >= CHUNK {
@@ -331,18 +338,6 @@ fn write_document(
     }
     out.push_str("<w:sectPr/></w:body></w:document>");
     sink.write_all(out.as_bytes())
-}
-
-/// Where comment `c`'s range starts, or where it ends, with the reference Word shows it at.
-fn comment_mark(out: &mut String, starts: bool, c: usize) {
-    let _ = if starts {
-        write!(out, "<w:commentRangeStart w:id=\"{c}\"/>")
-    } else {
-        write!(
-            out,
-            "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:commentReference w:id=\"{c}\"/></w:r>"
-        )
-    };
 }
 
 /// The element names of a move's old place and new place.
@@ -369,14 +364,29 @@ impl Ids {
         )
     }
 
+    /// Where comment `c`'s range starts, or where it ends, with the reference Word shows it at,
+    /// inside `revision` (that of the text it follows): LibreOffice ends an inserted paragraph's
+    /// revision at a plain run, losing the revision of the paragraph's mark.
+    fn comment_mark(&mut self, out: &mut String, starts: bool, c: usize, revision: Revision) {
+        if starts {
+            let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+            return;
+        }
+        let _ = write!(out, "<w:commentRangeEnd w:id=\"{c}\"/>");
+        let reference = format!("<w:r><w:commentReference w:id=\"{c}\"/></w:r>");
+        match revision_tag(revision) {
+            None => out.push_str(&reference),
+            Some(tag) => {
+                let attributes = self.attributes();
+                let _ = write!(out, "<w:{tag} {attributes}>{reference}</w:{tag}>");
+            }
+        }
+    }
+
     /// A paragraph mark's revision, inside its `w:rPr`.
     fn mark(&mut self, out: &mut String, revision: Revision) {
-        let tag = match revision {
-            Revision::Plain => return,
-            Revision::Inserted => "ins",
-            Revision::Deleted => "del",
-            Revision::MovedFrom(_) => "moveFrom",
-            Revision::MovedTo(_) => "moveTo",
+        let Some(tag) = revision_tag(revision) else {
+            return;
         };
         let attributes = self.attributes();
         let _ = write!(out, "<w:{tag} {attributes}/>");
@@ -400,6 +410,17 @@ impl Ids {
             out,
             "<w:{tag} {attributes}><w:r><w:{text_tag} xml:space=\"preserve\">{text}</w:{text_tag}></w:r></w:{tag}>"
         );
+    }
+}
+
+/// The element a revision is written as; none for plain text.
+fn revision_tag(revision: Revision) -> Option<&'static str> {
+    match revision {
+        Revision::Plain => None,
+        Revision::Inserted => Some("ins"),
+        Revision::Deleted => Some("del"),
+        Revision::MovedFrom(_) => Some("moveFrom"),
+        Revision::MovedTo(_) => Some("moveTo"),
     }
 }
 
