@@ -383,3 +383,47 @@ fn the_command_reads_every_committed_version_from_git() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no committed version"));
 }
+
+#[test]
+fn the_html_timeline_is_a_page_whose_only_markup_is_its_own() {
+    let texts = [
+        "The mayor said <script>alert(1)</script> the budget rose 5%.\n".to_owned(),
+        "The mayor said <img src=x onerror=alert(2)> the budget rose 7%.\n".to_owned(),
+    ];
+    let mut timeline = timeline_of(&texts);
+    timeline.versions[1].label = "<b>v2</b> & more".to_owned();
+    let page = redline::export::timeline_html(&timeline);
+    const TAGS: &[&str] = &[
+        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "table", "tr",
+        "th", "td", "ul", "li",
+    ];
+    for (i, _) in page.match_indices('<') {
+        let tag = page[i + 1..].trim_start_matches('/');
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect();
+        let context: String = page[i..].chars().take(40).collect();
+        assert!(TAGS.contains(&name.as_str()), "markup leaked: {context}");
+    }
+    assert!(page.contains("&lt;b&gt;v2&lt;/b&gt; &amp; more"));
+    assert!(page.contains("facts changed without a correction or update note"));
+
+    // The command takes the format from the output file's extension.
+    let dir = tempfile::tempdir().unwrap();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("v{i}.txt")), text).unwrap();
+    }
+    let out = redline(
+        &["timeline", "v0.txt", "v1.txt", "--output", "t.html"],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(dir.path().join("t.html")).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>"));
+}

@@ -8,7 +8,9 @@ use std::time::SystemTime;
 use clap::Args;
 
 use redline::document::{Document, LoadOptions};
-use redline::export::{Format, timeline_json, timeline_markdown, timeline_text, write_atomically};
+use redline::export::{
+    Format, timeline_html, timeline_json, timeline_markdown, timeline_text, write_atomically,
+};
 use redline::summary::timestamp;
 use redline::text::Article;
 use redline::timeline::{Timeline, Version};
@@ -27,7 +29,7 @@ pub struct TimelineArgs {
     /// Order a folder's files by name instead of by modification time.
     #[arg(long)]
     pub by_name: bool,
-    /// Output format: markdown, json or text; by default taken from the --output file's
+    /// Output format: markdown, html, json or text; by default taken from the --output file's
     /// extension, else markdown.
     #[arg(long, short)]
     pub format: Option<Format>,
@@ -59,12 +61,14 @@ fn try_timeline(args: &TimelineArgs) -> Result<bool, String> {
     let render: fn(&Timeline) -> String = match format {
         Format::Markdown => timeline_markdown,
         Format::Text => timeline_text,
+        Format::Html => timeline_html,
         Format::Json => |t| timeline_json(t, SystemTime::now()),
-        Format::Html | Format::Docx => {
-            return Err(format!(
-                "a timeline is written as markdown, json or text, not {}",
-                format.extension()
-            ));
+        Format::Docx => {
+            return Err(
+                "a timeline is written as markdown, html, json or text, not as a Word redline: \
+                 make one for a pair of versions with redline summary OLD NEW --output FILE.docx"
+                    .to_owned(),
+            );
         }
     };
     let options = args.compare.load_options();

@@ -23,10 +23,9 @@ td.old,td.new{width:45%}.kind{white-space:nowrap;font-family:system-ui,sans-seri
 .review.flagged{border:2px solid #8a1010;color:#8a1010}\
 @media print{body{margin:0;max-width:none}del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-/// Renders the summary as a standalone HTML page.
-pub fn html(summary: &ChangeSummary) -> String {
-    let comparison = summary.comparison;
-    let title = format!("Changes: {} → {}", summary.old.name, summary.new.name);
+/// The start of a page, up to its heading: the Content-Security-Policy that forbids scripts,
+/// the style, and `title` (escaped) as its title and first heading.
+pub(crate) fn page_start(title: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -34,9 +33,17 @@ pub fn html(summary: &ChangeSummary) -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Redline {VERSION}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape(&title),
-        escape(&title)
+        escape(title),
+        escape(title)
     );
+    out
+}
+
+/// Renders the summary as a standalone HTML page.
+pub fn html(summary: &ChangeSummary) -> String {
+    let comparison = summary.comparison;
+    let title = format!("Changes: {} → {}", summary.old.name, summary.new.name);
+    let mut out = page_start(&title);
     out.push_str("<table class=\"files\">\n<tr><th></th><th>old</th><th>new</th></tr>\n");
     let warnings = |h: &FileHeader| {
         h.warnings

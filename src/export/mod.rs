@@ -20,7 +20,8 @@ pub use json::{FORMAT_NAME, FORMAT_VERSION, json};
 pub use markdown::markdown;
 pub use text::text;
 pub use timeline::{
-    TIMELINE_FORMAT_NAME, TIMELINE_FORMAT_VERSION, timeline_json, timeline_markdown, timeline_text,
+    TIMELINE_FORMAT_NAME, TIMELINE_FORMAT_VERSION, timeline_html, timeline_json, timeline_markdown,
+    timeline_text,
 };
 pub use write::{ExportError, write_atomically};
 

@@ -1,13 +1,13 @@
 //! A timeline's summaries: the versions, each step's changes in short, the facts' history and
-//! the sentences that changed, as JSON (`redline-timeline`, schema in the README), Markdown and
-//! plain text.
+//! the sentences that changed, as JSON (`redline-timeline`, schema in the README), Markdown, an
+//! HTML page and plain text.
 
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::{facets, facts_in_order};
+use super::{escape_xml as escape, facets, facts_in_order};
 use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
 use crate::timeline::{SentenceHistory, Step, Timeline};
 
@@ -339,6 +339,70 @@ pub fn timeline_markdown(timeline: &Timeline) -> String {
             }
         }
     }
+    out
+}
+
+/// Renders the timeline as one self-contained HTML page, as the summary's page is made: no
+/// scripts, everything from the documents escaped.
+pub fn timeline_html(timeline: &Timeline) -> String {
+    let mut lines = lines(timeline).into_iter();
+    let title = match lines.next() {
+        Some(Line::Heading(h)) => h,
+        _ => "Timeline".to_owned(),
+    };
+    let mut out = super::html::page_start(&title);
+    // What is open: a table of the versions or a list of items.
+    let mut open: Option<&str> = None;
+    for line in lines {
+        let wanted = match line {
+            Line::Heading(_) => None,
+            Line::Version { .. } => Some("table"),
+            Line::Item(_) => Some("ul"),
+        };
+        if open != wanted {
+            if let Some(tag) = open {
+                let _ = writeln!(out, "</{tag}>");
+            }
+            match wanted {
+                Some("table") => out.push_str(
+                    "<table>\n<tr><th></th><th>version</th><th>time</th><th>change</th><th>flags</th></tr>\n",
+                ),
+                Some(tag) => {
+                    let _ = writeln!(out, "<{tag}>");
+                }
+                None => {}
+            }
+            open = wanted;
+        }
+        match line {
+            Line::Heading(h) => {
+                let _ = writeln!(out, "<h2>{}</h2>", escape(&h));
+            }
+            Line::Version {
+                name,
+                label,
+                time,
+                change,
+                flags,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{name}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(&label),
+                    escape(&time),
+                    escape(&change),
+                    escape(&flags)
+                );
+            }
+            Line::Item(text) => {
+                let _ = writeln!(out, "<li>{}</li>", escape(&text));
+            }
+        }
+    }
+    if let Some(tag) = open {
+        let _ = writeln!(out, "</{tag}>");
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 
