@@ -14,7 +14,7 @@ mod passages;
 mod patience;
 mod pieces;
 mod reflow;
-mod similarity;
+pub(crate) mod similarity;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::compare::similarity::{dice, dice_bound};
 use crate::text::Article;
 
 /// The history of one sentence across the versions (versions by their index in the timeline).
@@ -29,9 +30,9 @@ pub struct SentenceHistory {
 /// coefficient of the two sets of words).
 const MIN_REWORDING_OVERLAP: f64 = 0.5;
 
-/// Past this many pairs of new and removed sentences in one step, the step's new sentences are
-/// taken as new rather than compared with every removed one.
-const MAX_REWORDING_PAIRS: usize = 250_000;
+/// A word that this many removed sentences have is too common to find a rewording by: a new
+/// sentence is compared only with the removed ones that share a rarer word with it.
+const MAX_SENTENCES_PER_WORD: usize = 64;
 
 /// The histories of the sentences of `articles` (each with its version's index, in order), in
 /// the order the sentences first appeared.
@@ -46,6 +47,9 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
     for &(version, article) in articles {
         let mut now: HashSet<usize> = HashSet::new();
         let mut unmatched: Vec<String> = Vec::new();
+        // The new wordings of this version, looked up rather than searched for in `unmatched`:
+        // every sentence of the first version is new, tens of thousands in a long article.
+        let mut new_here: HashSet<String> = HashSet::new();
         for wording in sentences(article) {
             match known.get(&wording) {
                 Some(&id) => {
@@ -60,21 +64,21 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
                     }
                     now.insert(id);
                 }
-                None if !unmatched.contains(&wording) => unmatched.push(wording),
-                None => {}
+                None => {
+                    if new_here.insert(wording.clone()) {
+                        unmatched.push(wording);
+                    }
+                }
             }
         }
         // Removed by this step so far: candidates for what a new sentence rewords.
         let mut removed: Vec<usize> = previous.difference(&now).copied().collect();
         removed.sort_unstable();
-        let pairs = unmatched.len().saturating_mul(removed.len());
+        let mut candidates = Candidates::new(removed.iter().map(|&id| words(&histories[id].text)));
         for wording in unmatched {
-            let reworded = (pairs <= MAX_REWORDING_PAIRS)
-                .then(|| best_match(&wording, &removed, &histories))
-                .flatten();
-            let id = match reworded {
+            let id = match candidates.best_match(&words(&wording)) {
                 Some(at) => {
-                    let id = removed.swap_remove(at);
+                    let id = removed[at];
                     let history = &mut histories[id];
                     history.text.clone_from(&wording);
                     history.changed_in.push(version);
@@ -119,28 +123,70 @@ fn sentences(article: &Article) -> Vec<String> {
         .collect()
 }
 
-/// Which of the `removed` sentences (indices into `histories`) `wording` rewords most, if any
-/// shares enough of its words.
-fn best_match(wording: &str, removed: &[usize], histories: &[SentenceHistory]) -> Option<usize> {
-    let words = |s: &str| -> HashSet<String> { s.unicode_words().map(str::to_lowercase).collect() };
-    let mine = words(wording);
-    removed
-        .iter()
-        .enumerate()
-        .map(|(at, &id)| {
-            let theirs = words(&histories[id].text);
-            let shared = mine.intersection(&theirs).count();
-            let total = mine.len() + theirs.len();
-            let dice = if total == 0 {
-                0.0
-            } else {
-                (2 * shared) as f64 / total as f64
+/// The distinct words of a sentence, in lower case.
+fn words(sentence: &str) -> HashSet<String> {
+    sentence.unicode_words().map(str::to_lowercase).collect()
+}
+
+/// The sentences a step removed, by their words, as candidates for what its new sentences
+/// reword: each new sentence is compared only with those sharing a word that few of them have,
+/// so a step that rewrote thousands of sentences costs about as much as it has words.
+struct Candidates {
+    words: Vec<HashSet<String>>,
+    by_word: HashMap<String, Vec<usize>>,
+    taken: Vec<bool>,
+}
+
+impl Candidates {
+    fn new(removed: impl Iterator<Item = HashSet<String>>) -> Self {
+        let words: Vec<HashSet<String>> = removed.collect();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, set) in words.iter().enumerate() {
+            for word in set {
+                by_word.entry(word.clone()).or_default().push(at);
+            }
+        }
+        let taken = vec![false; words.len()];
+        Self {
+            words,
+            by_word,
+            taken,
+        }
+    }
+
+    /// Which removed sentence (by its position) a new one with these words rewords most, if any
+    /// shares enough of them; that one is taken.
+    fn best_match(&mut self, mine: &HashSet<String>) -> Option<usize> {
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut best: Option<(usize, f64)> = None;
+        for word in mine {
+            let Some(list) = self.by_word.get(word) else {
+                continue;
             };
-            (at, dice)
-        })
-        .filter(|&(_, dice)| dice >= MIN_REWORDING_OVERLAP)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(at, _)| at)
+            if list.len() > MAX_SENTENCES_PER_WORD {
+                continue;
+            }
+            for &at in list {
+                if self.taken[at] || !seen.insert(at) {
+                    continue;
+                }
+                let theirs = &self.words[at];
+                if dice_bound(mine.len(), theirs.len()) < MIN_REWORDING_OVERLAP {
+                    continue;
+                }
+                let overlap = dice(mine.intersection(theirs).count(), mine.len(), theirs.len());
+                // Ties go to the earliest removed sentence, whatever order the words come in.
+                if overlap >= MIN_REWORDING_OVERLAP
+                    && best.is_none_or(|(b_at, b)| overlap > b || overlap == b && at < b_at)
+                {
+                    best = Some((at, overlap));
+                }
+            }
+        }
+        let (at, _) = best?;
+        self.taken[at] = true;
+        Some(at)
+    }
 }
 
 #[cfg(test)]
