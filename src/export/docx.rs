@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::redline::{Para, Redline, Revision};
-use super::{escape_xml as escape, facets, facts_in_order, review_words};
+use super::{escape_xml as escape, facets, fact_words, facts_in_order, review_words};
 use crate::summary::{ChangeSummary, Fact, timestamp};
 use crate::text::ParagraphKind;
 
@@ -199,14 +199,6 @@ fn singular(facet: &str) -> &'static str {
         "Attributions" => "Attribution",
         "Numbers and dates" => "Number or date",
         _ => "Name",
-    }
-}
-
-fn fact_words(fact: &Fact) -> String {
-    match (&fact.old, &fact.new) {
-        (Some(o), Some(n)) => format!("{o} → {n}"),
-        (Some(t), None) | (None, Some(t)) => t.clone(),
-        (None, None) => String::new(),
     }
 }
 

@@ -142,6 +142,15 @@ pub(crate) fn change_place(change: &Change) -> String {
     }
 }
 
+/// A fact's wording as a comment or a line gives it: "old → new", or the one it has.
+pub(crate) fn fact_words(fact: &Fact) -> String {
+    match (&fact.old, &fact.new) {
+        (Some(o), Some(n)) => format!("{o} → {n}"),
+        (Some(t), None) | (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
 /// The facts of one facet in the order every format lists them, each with what happened to it.
 pub(crate) fn facts_in_order(list: &FactList) -> impl Iterator<Item = (&'static str, &Fact)> {
     list.added

@@ -7,8 +7,8 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::{escape_xml as escape, facets, facts_in_order};
-use crate::summary::{ChangeSummary, Fact, VERSION, timestamp};
+use super::{escape_xml as escape, facets, fact_words, facts_in_order};
+use crate::summary::{ChangeSummary, VERSION, timestamp};
 use crate::timeline::{SentenceHistory, Step, Timeline};
 
 /// The value of the timeline JSON's `format` field.
@@ -123,14 +123,6 @@ fn flags(timeline: &Timeline) -> Vec<Flag> {
     out
 }
 
-fn fact_words(fact: &Fact) -> String {
-    match (&fact.old, &fact.new) {
-        (Some(o), Some(n)) => format!("{o} → {n}"),
-        (Some(t), None) | (None, Some(t)) => t.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 /// Renders the timeline as the `redline-timeline` JSON document, pretty-printed.
 pub fn timeline_json(timeline: &Timeline, generated: SystemTime) -> String {
     let versions = timeline
@@ -216,13 +208,13 @@ fn lines(timeline: &Timeline) -> Vec<Line> {
             .filter(|f| f.version == i)
             .map(|f| f.reason.as_str())
             .collect();
-        out.push(Line::Version {
+        out.push(Line::Version(VersionRow {
             name: v(i),
             label: version.label.clone(),
             time: version.time.clone().unwrap_or_else(|| "—".to_owned()),
             change,
             flags: flagged.join("; "),
-        });
+        }));
     }
     for step in &timeline.steps {
         out.push(Line::Heading(format!(
@@ -292,16 +284,20 @@ fn first_readable(timeline: &Timeline) -> usize {
         .unwrap_or(0)
 }
 
+/// A line of a timeline's text summaries.
 enum Line {
     Heading(String),
-    Version {
-        name: String,
-        label: String,
-        time: String,
-        change: String,
-        flags: String,
-    },
+    Version(VersionRow),
     Item(String),
+}
+
+/// A row of the versions' list: "v3", its label and time, what its step changed, its flags.
+struct VersionRow {
+    name: String,
+    label: String,
+    time: String,
+    change: String,
+    flags: String,
 }
 
 /// Renders the timeline as Markdown: a table of the versions, then each step.
@@ -316,22 +312,19 @@ pub fn timeline_markdown(timeline: &Timeline) -> String {
                 let _ = write!(out, "{}{level} {}\n\n", if in_table { "\n" } else { "" }, h);
                 in_table = false;
             }
-            Line::Version {
-                name,
-                label,
-                time,
-                change,
-                flags,
-            } => {
+            Line::Version(row) => {
                 if !in_table {
                     out.push_str("| | version | time | change | flags |\n|---|---|---|---|---|\n");
                     in_table = true;
                 }
                 let _ = writeln!(
                     out,
-                    "| {name} | {} | {time} | {change} | {} |",
-                    escape(&label),
-                    escape(&flags)
+                    "| {} | {} | {} | {} | {} |",
+                    row.name,
+                    escape(&row.label),
+                    row.time,
+                    row.change,
+                    escape(&row.flags)
                 );
             }
             Line::Item(text) => {
@@ -356,7 +349,7 @@ pub fn timeline_html(timeline: &Timeline) -> String {
     for line in lines {
         let wanted = match line {
             Line::Heading(_) => None,
-            Line::Version { .. } => Some("table"),
+            Line::Version(_) => Some("table"),
             Line::Item(_) => Some("ul"),
         };
         if open != wanted {
@@ -378,20 +371,15 @@ pub fn timeline_html(timeline: &Timeline) -> String {
             Line::Heading(h) => {
                 let _ = writeln!(out, "<h2>{}</h2>", escape(&h));
             }
-            Line::Version {
-                name,
-                label,
-                time,
-                change,
-                flags,
-            } => {
+            Line::Version(row) => {
                 let _ = writeln!(
                     out,
-                    "<tr><td>{name}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape(&label),
-                    escape(&time),
-                    escape(&change),
-                    escape(&flags)
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    row.name,
+                    escape(&row.label),
+                    escape(&row.time),
+                    escape(&row.change),
+                    escape(&row.flags)
                 );
             }
             Line::Item(text) => {
@@ -417,16 +405,14 @@ pub fn timeline_text(timeline: &Timeline) -> String {
                 }
                 let _ = write!(out, "{h}\n{}\n", "=".repeat(h.chars().count()));
             }
-            Line::Version {
-                name,
-                label,
-                time,
-                change,
-                flags,
-            } => {
-                let _ = write!(out, "{name}  {label}  ({time})  {change}");
-                if !flags.is_empty() {
-                    let _ = write!(out, "  [FLAG: {flags}]");
+            Line::Version(row) => {
+                let _ = write!(
+                    out,
+                    "{}  {}  ({})  {}",
+                    row.name, row.label, row.time, row.change
+                );
+                if !row.flags.is_empty() {
+                    let _ = write!(out, "  [FLAG: {}]", row.flags);
                 }
                 out.push('\n');
             }
