@@ -200,6 +200,48 @@ fn generated_timelines_give_every_sentences_history() {
 }
 
 #[test]
+fn the_sentence_under_the_pointer_in_any_version_has_its_own_history() {
+    // The window shows the history of the sentence hovered in a version: every sentence of
+    // every version must lead to its own history (its first word names it: "Councilbd").
+    let mut looked_up = 0;
+    for seed in 0..12 {
+        let versions = 2 + (seed as usize * 5) % 12;
+        let (texts, _) = generated(seed, versions);
+        let timeline = timeline_of(&texts);
+        for v in 0..versions {
+            let Ok(article) = &timeline.versions[v].article else {
+                panic!("version {v} unreadable");
+            };
+            for (p, paragraph) in article.paragraphs.iter().enumerate() {
+                for (start, _) in paragraph.text.match_indices("Council") {
+                    let name = paragraph.text[start..].split(' ').next().unwrap_or("");
+                    let history = timeline
+                        .sentence_history(v, p, start + 3)
+                        .unwrap_or_else(|| panic!("seed {seed}, v{v} ¶{p}: no history at {start}"));
+                    assert_eq!(
+                        history.text.split(' ').next(),
+                        Some(name),
+                        "seed {seed}, v{v} ¶{p}"
+                    );
+                    assert!(
+                        history.first_version <= v,
+                        "seed {seed}: {history:?} in v{v}"
+                    );
+                    looked_up += 1;
+                }
+                // Past the paragraph's end there is no sentence.
+                assert!(
+                    timeline
+                        .sentence_history(v, p, paragraph.text.len())
+                        .is_none()
+                );
+            }
+        }
+    }
+    assert!(looked_up > 500, "{looked_up}");
+}
+
+#[test]
 fn facts_changed_without_a_note_are_flagged_and_with_one_are_not() {
     let story = |amount: &str, note: &str| {
         format!(

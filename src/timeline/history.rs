@@ -34,10 +34,53 @@ const MIN_REWORDING_OVERLAP: f64 = 0.5;
 /// sentence is compared only with the removed ones that share a rarer word with it.
 const MAX_SENTENCES_PER_WORD: usize = 64;
 
+/// Where one version's sentences are: for each paragraph, the histories (by index) of its
+/// sentences in order, so the window can show the history of the sentence under the pointer.
+///
+/// Kept as one flat list with each paragraph's start in it: a version costs two numbers per
+/// paragraph and one per sentence, so memory grows with the versions' total text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Placement {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Placement {
+    /// The histories (indices into the timeline's sentences) of a paragraph's sentences, in
+    /// order; empty for a paragraph the version does not have.
+    pub fn sentences(&self, paragraph: usize) -> &[u32] {
+        let at = |p: usize| self.starts.get(p).map(|&s| s as usize);
+        match (at(paragraph), at(paragraph + 1)) {
+            (Some(start), Some(end)) => self.ids.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// The sentences of every version and each version's [`Placement`] (in the order of
+/// `articles`).
+#[derive(Debug, Clone, Default)]
+pub struct Histories {
+    /// Every sentence's history, in the order the sentences first appeared.
+    pub sentences: Vec<SentenceHistory>,
+    /// Where each version's sentences are, one per article given.
+    pub placements: Vec<Placement>,
+}
+
+/// The index of the sentence that `offset` (a byte offset into a paragraph's text) falls in,
+/// counting the sentences as the histories do (blank ones left out); `None` past the last.
+pub fn sentence_at(paragraph: &str, offset: usize) -> Option<usize> {
+    paragraph
+        .split_sentence_bound_indices()
+        .filter(|(_, s)| !s.trim().is_empty())
+        .position(|(start, s)| offset < start + s.len())
+}
+
 /// The histories of the sentences of `articles` (each with its version's index, in order), in
-/// the order the sentences first appeared.
-pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory> {
+/// the order the sentences first appeared, and where each article's sentences are.
+pub fn sentence_histories(articles: &[(usize, &Article)]) -> Histories {
     let mut histories: Vec<SentenceHistory> = Vec::new();
+    let mut placements: Vec<Placement> = Vec::with_capacity(articles.len());
     // Every wording seen so far, and the sentence it is.
     let mut known: HashMap<String, usize> = HashMap::new();
     let mut previous: HashSet<usize> = HashSet::new();
@@ -50,7 +93,14 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
         // The new wordings of this version, looked up rather than searched for in `unmatched`:
         // every sentence of the first version is new, tens of thousands in a long article.
         let mut new_here: HashSet<String> = HashSet::new();
-        for wording in sentences(article) {
+        // Each sentence's history once known; the new wordings' after the rewordings are found.
+        let mut slots: Vec<Option<usize>> = Vec::new();
+        let mut starts: Vec<u32> = Vec::with_capacity(article.paragraphs.len() + 1);
+        let mut unmatched_slots: Vec<(String, usize)> = Vec::new();
+        for (paragraph, wording) in sentences(article) {
+            while starts.len() <= paragraph {
+                starts.push(u32::try_from(slots.len()).unwrap_or(u32::MAX));
+            }
             match known.get(&wording) {
                 Some(&id) => {
                     // An earlier wording back again: a rewording (back) if the sentence was in
@@ -63,13 +113,19 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
                         history.text.clone_from(&wording);
                     }
                     now.insert(id);
+                    slots.push(Some(id));
                 }
                 None => {
+                    unmatched_slots.push((wording.clone(), slots.len()));
+                    slots.push(None);
                     if new_here.insert(wording.clone()) {
                         unmatched.push(wording);
                     }
                 }
             }
+        }
+        while starts.len() <= article.paragraphs.len() {
+            starts.push(u32::try_from(slots.len()).unwrap_or(u32::MAX));
         }
         // Removed by this step so far: candidates for what a new sentence rewords.
         let mut removed: Vec<usize> = previous.difference(&now).copied().collect();
@@ -108,18 +164,31 @@ pub fn sentence_histories(articles: &[(usize, &Article)]) -> Vec<SentenceHistory
         }
         ever.extend(now.iter().copied());
         previous = now;
+        // Every new wording is known by now (a repeated one under the id its first got).
+        for (wording, slot) in unmatched_slots {
+            slots[slot] = known.get(&wording).copied();
+        }
+        let ids = slots
+            .into_iter()
+            .map(|id| u32::try_from(id.unwrap_or(usize::MAX)).unwrap_or(u32::MAX))
+            .collect();
+        placements.push(Placement { starts, ids });
     }
-    histories
+    Histories {
+        sentences: histories,
+        placements,
+    }
 }
 
-/// The sentences of an article, their whitespace folded.
-fn sentences(article: &Article) -> Vec<String> {
+/// The sentences of an article, their whitespace folded, each with its paragraph's index.
+fn sentences(article: &Article) -> Vec<(usize, String)> {
     article
         .paragraphs
         .iter()
-        .flat_map(|p| p.text.split_sentence_bounds())
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
+        .enumerate()
+        .flat_map(|(at, p)| p.text.split_sentence_bounds().map(move |s| (at, s)))
+        .map(|(at, s)| (at, s.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .filter(|(_, s)| !s.is_empty())
         .collect()
 }
 
@@ -200,7 +269,7 @@ mod tests {
             .map(|t| Article::from_text("v", t))
             .collect();
         let indexed: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
-        sentence_histories(&indexed)
+        sentence_histories(&indexed).sentences
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod notes;
 
 use std::sync::Arc;
 
-pub use history::{SentenceHistory, sentence_histories};
+pub use history::{Histories, Placement, SentenceHistory, sentence_at, sentence_histories};
 pub use notes::correction_note;
 
 use crate::compare::{CompareOptions, Comparison, compare};
@@ -67,6 +67,8 @@ pub struct Timeline {
     pub steps: Vec<Step>,
     /// Every sentence that any version has, in order of first appearance.
     pub sentences: Vec<SentenceHistory>,
+    /// Where each version's sentences are (by version; `None` for one that could not be read).
+    pub placements: Vec<Option<Placement>>,
     /// The options every step was compared with.
     pub options: CompareOptions,
 }
@@ -101,11 +103,19 @@ impl Timeline {
             .iter()
             .filter_map(|&i| versions[i].article.as_deref().ok().map(|a| (i, a)))
             .collect();
-        let sentences = sentence_histories(&articles);
+        let Histories {
+            sentences,
+            placements: found,
+        } = sentence_histories(&articles);
+        let mut placements: Vec<Option<Placement>> = vec![None; versions.len()];
+        for ((version, _), placement) in articles.iter().zip(found) {
+            placements[*version] = Some(placement);
+        }
         Self {
             versions,
             steps,
             sentences,
+            placements,
             options: *options,
         }
     }
@@ -117,6 +127,23 @@ impl Timeline {
             None => Err(format!("there is no version {}", i + 1)),
         };
         Ok(compare(article(old)?, article(new)?, &self.options))
+    }
+
+    /// The history of the sentence at `offset` (in bytes) of a paragraph (0-based) of a version,
+    /// if that version has it.
+    pub fn sentence_history(
+        &self,
+        version: usize,
+        paragraph: usize,
+        offset: usize,
+    ) -> Option<&SentenceHistory> {
+        let article = self.versions.get(version)?.article.as_ref().ok()?;
+        let text = &article.paragraphs.get(paragraph)?.text;
+        let placement = self.placements.get(version)?.as_ref()?;
+        let id = *placement
+            .sentences(paragraph)
+            .get(sentence_at(text, offset)?)?;
+        self.sentences.get(id as usize)
     }
 
     /// Whether every readable version reads the same as the one before it.
