@@ -32,6 +32,9 @@ fn open_window(args: &cli::Cli) -> ExitCode {
     let start = StartOptions {
         theme,
         files: match (args.old.clone(), args.new.clone()) {
+            (Some(old), Some(new)) if !args.later.is_empty() => {
+                Opening::Versions([vec![old, new], args.later.clone()].concat())
+            }
             (Some(old), Some(new)) => Opening::Pair(old, new),
             (Some(old), None) => Opening::Old(old),
             _ => Opening::Last,

@@ -16,6 +16,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use redline::compare::{ChangeKind, Side};
 use redline::gui::{Action, Opening, RedlineApp};
 
+#[path = "gui/versions.rs"]
+mod versions;
+
 const JOB_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn harness(app: RedlineApp) -> Harness<'static, RedlineApp> {

@@ -29,6 +29,10 @@ pub struct Cli {
     pub old: Option<PathBuf>,
     /// The new version to open in the window.
     pub new: Option<PathBuf>,
+    /// Later versions of the same article: with three or more files the window opens them as
+    /// versions, oldest first, with a strip to step through them.
+    #[arg(value_name = "LATER")]
+    pub later: Vec<PathBuf>,
 
     /// Open the window, wait until the comparison is shown, save a PNG of it to FILE and exit.
     #[arg(long, value_name = "FILE")]

@@ -11,7 +11,6 @@ use redline::document::{Document, LoadOptions};
 use redline::export::{
     Format, timeline_html, timeline_json, timeline_markdown, timeline_text, write_atomically,
 };
-use redline::summary::timestamp;
 use redline::text::Article;
 use redline::timeline::{Timeline, Version};
 
@@ -75,7 +74,7 @@ fn try_timeline(args: &TimelineArgs) -> Result<bool, String> {
     let versions = match (&args.git, args.versions.as_slice()) {
         (Some(file), _) => from_git(file, &options)?,
         (None, [folder]) if folder.is_dir() => from_folder(folder, args.by_name, &options)?,
-        (None, paths) => paths.iter().map(|p| from_file(p, &options)).collect(),
+        (None, paths) => paths.iter().map(|p| Version::read(p, &options)).collect(),
     };
     if versions.len() < 2 {
         return Err(format!(
@@ -105,25 +104,6 @@ fn try_timeline(args: &TimelineArgs) -> Result<bool, String> {
     Ok(timeline.is_unchanged())
 }
 
-/// A version read from a file, labelled with its name and dated by its modification time.
-fn from_file(path: &Path, options: &LoadOptions) -> Version {
-    let label = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let time = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .map(timestamp);
-    Version {
-        label,
-        time,
-        article: Article::load(path, options)
-            .map(Arc::new)
-            .map_err(|e| e.to_string()),
-    }
-}
-
 /// The files of a folder (not its subfolders or hidden files), by modification time or name.
 fn from_folder(
     folder: &Path,
@@ -149,7 +129,10 @@ fn from_folder(
     } else {
         files.sort();
     }
-    Ok(files.iter().map(|(_, p)| from_file(p, options)).collect())
+    Ok(files
+        .iter()
+        .map(|(_, p)| Version::read(p, options))
+        .collect())
 }
 
 /// Every committed version of a file, oldest first, through the `git` command.

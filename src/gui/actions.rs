@@ -17,6 +17,15 @@ pub enum Action {
     OpenFile(Side, PathBuf),
     /// Load two files as old and new.
     OpenPair(PathBuf, PathBuf),
+    /// Show the file dialog for several versions of one article.
+    OpenVersionsDialog,
+    /// Open files as versions of one article, oldest first: the version strip appears and the
+    /// panes show the latest step.
+    OpenVersions(Vec<PathBuf>),
+    /// Show two of the open versions (old, new; by index) in the panes.
+    ShowVersions(usize, usize),
+    /// Show the step after (`true`) or before the one shown (Alt+Right / Alt+Left).
+    StepVersions(bool),
     /// Ask the system for the clipboard's text, to load it into one side.
     PasteAs(Side),
     /// Load text (from the clipboard) into one side.
@@ -118,7 +127,7 @@ pub enum Action {
 
 /// The keys [`shortcuts`] and the find bar bind, as the F1 window lists them: change one,
 /// change the other.
-pub const SHORTCUT_LIST: [(&str, &str); 21] = [
+pub const SHORTCUT_LIST: [(&str, &str); 23] = [
     ("F8 or Alt+Down", "Next change"),
     ("Shift+F8 or Alt+Up", "Previous change"),
     (
@@ -131,6 +140,11 @@ pub const SHORTCUT_LIST: [(&str, &str); 21] = [
     ("Esc in find", "Close find"),
     ("Ctrl+O", "Open the old version"),
     ("Ctrl+Shift+O", "Open the new version"),
+    ("Ctrl+Alt+O", "Open several versions of one article"),
+    (
+        "Alt+Right / Alt+Left",
+        "With several versions: the next / previous step",
+    ),
     ("F5", "Read both files again"),
     ("Ctrl+E", "Export the change summary"),
     ("Ctrl+C", "Copy the text selected in a pane"),
@@ -144,7 +158,7 @@ pub const SHORTCUT_LIST: [(&str, &str); 21] = [
     ("Ctrl+Q", "Quit"),
     (
         "Drop files on the window",
-        "Two files: compare them; one on a pane: open it there",
+        "Two files: compare them; three or more: versions; one on a pane: open it there",
     ),
 ];
 
@@ -174,7 +188,14 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
             Key::O,
             Action::OpenDialog(Side::New),
         );
+        take(
+            Modifiers::COMMAND | Modifiers::ALT,
+            Key::O,
+            Action::OpenVersionsDialog,
+        );
         take(Modifiers::COMMAND, Key::O, Action::OpenDialog(Side::Old));
+        take(Modifiers::ALT, Key::ArrowRight, Action::StepVersions(true));
+        take(Modifiers::ALT, Key::ArrowLeft, Action::StepVersions(false));
         take(Modifiers::NONE, Key::F5, Action::Reload);
         take(Modifiers::COMMAND, Key::E, Action::ExportSummary);
         take(Modifiers::COMMAND, Key::Q, Action::Quit);

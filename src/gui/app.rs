@@ -129,8 +129,30 @@ impl RedlineApp {
                 Input::Load(Source::SampleOld),
                 Input::Load(Source::SampleNew),
             ),
+            (Opening::Versions(paths), _) => {
+                let mut app = Self::empty(settings, start.screenshot, outcome);
+                app.apply(Action::OpenVersions(paths));
+                return app;
+            }
         };
-        let mut app = Self {
+        let mut app = Self::empty(settings, start.screenshot, outcome);
+        let options = app.settings.options;
+        app.start(Request {
+            old,
+            new,
+            options,
+            reread: None,
+        });
+        app
+    }
+
+    /// The app showing nothing yet.
+    fn empty(
+        settings: Settings,
+        screenshot: Option<super::ScreenshotRequest>,
+        outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
+    ) -> Self {
+        Self {
             session: Session::default(),
             view: View::default(),
             layout: RowLayout::default(),
@@ -140,21 +162,11 @@ impl RedlineApp {
             background: Background::new(Reviewing::new(None)),
             facts_stopped: false,
             facts_interrupted: false,
-            screenshot: start
-                .screenshot
-                .map(|request| Screenshooter::new(request, outcome)),
+            screenshot: screenshot.map(|request| Screenshooter::new(request, outcome)),
             ctx: Arc::default(),
             configured: false,
             settings,
-        };
-        let options = app.settings.options;
-        app.start(Request {
-            old,
-            new,
-            options,
-            reread: None,
-        });
-        app
+        }
     }
 
     /// Remembers the context to draw into and gives it the theme and input options.
@@ -238,6 +250,36 @@ impl RedlineApp {
     pub fn name(&self, side: Side) -> Option<&str> {
         let article = self.session.side(side).article.as_ref()?;
         Some(article.source.name.as_str())
+    }
+
+    /// The open versions' labels, when several versions are open and read.
+    pub fn version_labels(&self) -> Vec<String> {
+        let timeline = self
+            .session
+            .versions
+            .as_ref()
+            .and_then(|v| v.timeline.as_ref());
+        timeline.map_or_else(Vec::new, |t| {
+            t.versions.iter().map(|v| v.label.clone()).collect()
+        })
+    }
+
+    /// The pair of versions the panes show (old, new; by index), when several are open.
+    pub fn version_pair(&self) -> Option<(usize, usize)> {
+        self.session.versions.as_ref()?.pair
+    }
+
+    /// What the panes' tooltip says of the sentence at `offset` (bytes) of a paragraph of one
+    /// side, when several versions are open: its history across them.
+    pub fn sentence_history(&self, side: Side, paragraph: usize, offset: usize) -> Option<String> {
+        let versions = self.session.versions.as_ref()?;
+        let (old, new) = versions.pair?;
+        let version = match side {
+            Side::Old => old,
+            Side::New => new,
+        };
+        let history = versions.sentence_history(version, paragraph, offset)?;
+        Some(super::versions::Versions::describe(history))
     }
 
     /// The change walked to.
@@ -341,13 +383,15 @@ impl RedlineApp {
             } else {
                 0
             };
-            let failure = (self.background.job.is_none() && self.session.comparison().is_none())
-                .then(|| {
-                    [Side::Old, Side::New]
-                        .iter()
-                        .find_map(|&s| self.session.side(s).error.clone())
-                        .unwrap_or_else(|| "nothing to show".to_owned())
-                });
+            let failure = (self.background.job.is_none()
+                && self.background.timeline.is_none()
+                && self.session.comparison().is_none())
+            .then(|| {
+                [Side::Old, Side::New]
+                    .iter()
+                    .find_map(|&s| self.session.side(s).error.clone())
+                    .unwrap_or_else(|| "nothing to show".to_owned())
+            });
             shooter.tick(
                 &ctx,
                 settled,
@@ -386,6 +430,10 @@ impl RedlineApp {
                         actions.push(Action::DismissWelcome);
                     }
                 });
+            }
+            if let Some(versions) = &self.session.versions {
+                ui.separator();
+                actions.extend(super::strip::show(ui, versions, palette));
             }
             if let Some(notice) = &self.view.notice {
                 ui.horizontal_wrapped(|ui| {
@@ -555,6 +603,7 @@ impl RedlineApp {
                 palette,
                 pane,
                 inline,
+                versions: self.session.versions.as_ref(),
             },
         )
     }
@@ -586,15 +635,8 @@ impl RedlineApp {
                 };
                 actions.push(Action::OpenFile(side, one.clone()));
             }
-            [old, new, rest @ ..] => {
-                if !rest.is_empty() {
-                    self.view.notice = Some(format!(
-                        "Only the first two of the {} dropped files are compared.",
-                        dropped.len()
-                    ));
-                }
-                actions.push(Action::OpenPair(old.clone(), new.clone()));
-            }
+            [old, new] => actions.push(Action::OpenPair(old.clone(), new.clone())),
+            _ => actions.push(Action::OpenVersions(dialogs::versions_in_order(dropped))),
         }
         if let Some((side, since)) = self.view.paste_target {
             if let Some(text) = pasted {
@@ -625,10 +667,16 @@ impl RedlineApp {
             Event::Facts { generation, facts } => self.finish_facts(generation, facts),
             Event::Exported(outcome) => self.finish_export(outcome),
             Event::Notice(message) => self.add_notice(message),
+            Event::Timeline(timeline) => self.finish_timeline(timeline),
             Event::Picked(Picked::File(side, path)) => return Some(Action::OpenFile(side, path)),
+            Event::Picked(Picked::Versions(paths)) => return Some(Action::OpenVersions(paths)),
             Event::Picked(Picked::Cancelled) => {}
             Event::Picked(Picked::Unavailable) => {
                 self.view.notice = Some(dialogs::UNAVAILABLE.to_owned());
+            }
+            // One version changed: the whole timeline is read again.
+            Event::File(FileEvent::Changed(_)) if self.session.versions.is_some() => {
+                return Some(Action::Reload);
             }
             Event::File(FileEvent::Changed(side)) => return Some(Action::ReloadSide(side)),
             Event::File(FileEvent::Gone(side)) => return Some(Action::FileGone(side)),

@@ -12,8 +12,10 @@ use super::jobs::{FactsJob, Job, Outcome};
 use super::reload::AutoReload;
 use super::review::Reviewing;
 use super::task::Ended;
+use super::versions::TimelineJob;
 use crate::compare::{Cancelled, Side};
 use crate::summary::Facts;
+use crate::timeline::Timeline;
 use crate::watch::FileEvent;
 
 /// Something a piece of background work finished or noticed.
@@ -28,6 +30,8 @@ pub enum Event {
         /// The facts, or why there are none.
         facts: Ended<Result<Facts, Cancelled>>,
     },
+    /// The versions opened together were read and compared.
+    Timeline(Ended<Timeline>),
     /// An export ended.
     Exported(Result<Exported, String>),
     /// A message for the reader (the review could not be read or saved).
@@ -53,6 +57,8 @@ pub enum Waited {
 pub struct Background {
     /// Loading and comparing.
     pub job: Option<Job>,
+    /// Reading and comparing the versions opened together.
+    pub timeline: Option<TimelineJob>,
     /// The fact check of the comparison shown.
     pub facts: Option<FactsJob>,
     /// The export under way.
@@ -72,6 +78,7 @@ impl Background {
     pub fn new(reviewing: Reviewing) -> Self {
         Self {
             job: None,
+            timeline: None,
             facts: None,
             export: None,
             glyphs: GlyphCheck::default(),
@@ -88,6 +95,10 @@ impl Background {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.job = None;
             events.push(Event::Compared(result));
+        }
+        if let Some(timeline) = self.timeline.as_ref().and_then(TimelineJob::poll) {
+            self.timeline = None;
+            events.push(Event::Timeline(timeline));
         }
         events.extend(self.poll_facts());
         if let Some(outcome) = self.export.as_ref().and_then(ExportJob::poll) {
@@ -111,11 +122,20 @@ impl Background {
         })
     }
 
-    /// Waits until the first running piece of work (load and compare, fact check, export,
-    /// review, glyph check, in that order) ends or `deadline` passes. Dialogs and the watcher,
+    /// Waits until the first running piece of work (versions, load and compare, fact check,
+    /// export, review, glyph check, in that order) ends or `deadline` passes. Dialogs and the watcher,
     /// which wait for the reader or the disk, are not waited for.
     pub fn wait_next(&mut self, deadline: Instant) -> Waited {
         let left = || deadline.saturating_duration_since(Instant::now());
+        if let Some(job) = &self.timeline {
+            return match job.wait(left()) {
+                Some(timeline) => {
+                    self.timeline = None;
+                    Waited::Event(Box::new(Event::Timeline(timeline)))
+                }
+                None => Waited::TimedOut,
+            };
+        }
         if let Some(job) = &self.job {
             return match job.wait(left()) {
                 Some(result) => {
@@ -161,6 +181,7 @@ impl Background {
     /// Whether a load, comparison, fact check, export, review read or glyph check runs.
     pub fn is_busy(&self) -> bool {
         self.job.is_some()
+            || self.timeline.is_some()
             || self.facts.is_some()
             || self.export.is_some()
             || self.glyphs.is_running()

@@ -46,8 +46,10 @@ mod screenshot;
 mod session;
 mod settings;
 mod status;
+mod strip;
 mod task;
 mod toolbar;
+mod versions;
 mod view;
 
 use std::path::PathBuf;
@@ -71,6 +73,8 @@ pub enum Opening {
     Old(PathBuf),
     /// Two files to compare (old, new).
     Pair(PathBuf, PathBuf),
+    /// Three or more versions of one article, oldest first.
+    Versions(Vec<PathBuf>),
 }
 
 /// What the window opens with.

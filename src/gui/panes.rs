@@ -8,6 +8,7 @@ use super::actions::Action;
 use super::find::Find;
 use super::layout::{Item, MARKER_HEIGHT, PAD_X, PAD_Y, RowLayout, moved_marker};
 use super::palette::Palette;
+use super::versions::Versions;
 use super::view::{ScrollTarget, View};
 use crate::compare::{ChangeKind, Comparison, Shape, Side};
 
@@ -30,6 +31,8 @@ pub struct PaneInput<'a> {
     pub pane: f32,
     /// One inline column (the new version with deletions struck in place) instead of two panes.
     pub inline: bool,
+    /// The versions open together, whose sentences' histories the tooltips tell.
+    pub versions: Option<&'a Versions>,
 }
 
 /// The width of each pane in a central area `ui` (headers and rows share it, so they line up):
@@ -59,6 +62,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
         palette,
         pane,
         inline,
+        versions,
     } = input;
     let mut actions = Vec::new();
     // Text selected by dragging belongs to the pane the drag began in: egui copies every
@@ -132,6 +136,7 @@ pub fn show(ui: &mut egui::Ui, input: PaneInput<'_>) -> Vec<Action> {
                         current: view.current_change,
                         selecting: view.selecting,
                         inline,
+                        versions,
                     };
                     row_view.draw(ui, cells.as_ref(), &mut actions);
                 }
@@ -195,6 +200,8 @@ struct RowView<'a> {
     selecting: Option<Side>,
     /// One column instead of two panes.
     inline: bool,
+    /// The versions open together, if any.
+    versions: Option<&'a Versions>,
 }
 
 impl RowView<'_> {
@@ -318,6 +325,9 @@ impl RowView<'_> {
                         (false, Side::Old) => format!("Old {}", numbers(side)),
                         (false, Side::New) => format!("New {}", numbers(side)),
                     });
+                    if let Some(history) = self.history_at(ui, side, &galley, text_at) {
+                        ui.label(history);
+                    }
                 });
                 if let (Some(change), true) = (change, label.clicked()) {
                     actions.push(Action::GoToChange(change));
@@ -350,6 +360,39 @@ impl RowView<'_> {
                 StrokeKind::Inside,
             );
         }
+    }
+
+    /// The history across the open versions of the sentence under the pointer, in a pane's
+    /// paragraph laid out in `galley` at `text_at` (two panes only: the inline column mixes
+    /// the two versions' words).
+    fn history_at(
+        &self,
+        ui: &egui::Ui,
+        side: Side,
+        galley: &egui::Galley,
+        text_at: Pos2,
+    ) -> Option<String> {
+        let versions = self.versions.filter(|_| !self.inline)?;
+        let (old, new) = versions.pair?;
+        let version = match side {
+            Side::Old => old,
+            Side::New => new,
+        };
+        let pointer = ui.input(|i| i.pointer.hover_pos())?;
+        let at = galley.cursor_from_pos(pointer - text_at).index.0;
+        // The galley holds the row's paragraphs of this side joined (`Comparison::text`).
+        let text = galley.text();
+        let offset = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+        let mut start = 0;
+        for p in self.comparison.rows[self.row].paragraphs(side) {
+            let len = self.comparison.article(side).paragraphs.get(p)?.text.len();
+            if offset <= start + len {
+                let history = versions.sentence_history(version, p, offset - start)?;
+                return Some(format!("This sentence: {}", Versions::describe(history)));
+            }
+            start += len + crate::compare::PARAGRAPH_SEPARATOR.len();
+        }
+        None
     }
 
     fn draw_background(

@@ -1,4 +1,5 @@
-//! What the files say: the two sides, their load errors and the comparison shown.
+//! What the files say: the two sides, their load errors and the comparison shown, and the
+//! versions opened together, whose chosen pair the two sides then show.
 //!
 //! Nothing here knows about scrolling or drawing (that is [`super::view`]).
 
@@ -7,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::jobs::{Input, Outcome, Request, Source};
+use super::versions::Versions;
 use crate::compare::{CompareOptions, Comparison, Row, Side, Stats};
 use crate::summary::Facts;
 use crate::text::Article;
@@ -39,6 +41,8 @@ pub struct Session {
     generation: u64,
     /// The message of a job that failed as a whole.
     pub failure: Option<String>,
+    /// The versions opened together, when there are: the two sides show a pair of them.
+    pub versions: Option<Versions>,
 }
 
 impl Session {
@@ -154,6 +158,32 @@ impl Session {
         }
     }
 
+    /// Shows two of the open versions (by index): the sides take their articles, and the job
+    /// returned compares them. `None` if either is not a readable version.
+    pub fn show_versions(
+        &mut self,
+        old: usize,
+        new: usize,
+        options: CompareOptions,
+    ) -> Option<Request> {
+        let versions = self.versions.as_mut()?;
+        let timeline = versions.timeline.as_ref()?;
+        let doc = |i: usize| -> Option<SideDoc> {
+            let article = timeline.versions.get(i)?.article.as_ref().ok()?;
+            Some(SideDoc {
+                source: versions.paths.get(i).cloned().map(Source::File),
+                article: Some(Arc::clone(article)),
+                error: None,
+                gone: false,
+            })
+        };
+        let (old_doc, new_doc) = (doc(old)?, doc(new)?);
+        versions.pair = Some((old, new));
+        self.old = old_doc;
+        self.new = new_doc;
+        Some(self.recompare_request(options))
+    }
+
     /// Notes that a side's file went away (its text stays on screen).
     pub fn mark_gone(&mut self, side: Side) {
         self.side_mut(side).gone = true;
@@ -182,9 +212,12 @@ impl Session {
         })
     }
 
-    /// Exchanges the sides; the caller compares again.
+    /// Exchanges the sides (and the pair of versions shown); the caller compares again.
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.old, &mut self.new);
+        if let Some(versions) = &mut self.versions {
+            versions.pair = versions.pair.map(|(old, new)| (new, old));
+        }
     }
 
     /// Takes in what a finished job produced.

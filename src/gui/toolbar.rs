@@ -33,11 +33,14 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &ToolbarState<'_>) -> Vec<Action> {
 pub const OPEN_OLD: &str = "Open old…";
 /// The label of the buttons and menu items that open the new version.
 pub const OPEN_NEW: &str = "Open new…";
+/// The label of the menu item that opens several versions of one article.
+pub const OPEN_VERSIONS: &str = "Open versions…";
 
 fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Action>) {
     let items = [
         (OPEN_OLD, "Ctrl+O", Action::OpenDialog(Side::Old)),
         (OPEN_NEW, "Ctrl+Shift+O", Action::OpenDialog(Side::New)),
+        (OPEN_VERSIONS, "Ctrl+Alt+O", Action::OpenVersionsDialog),
         ("Paste as old", "", Action::PasteAs(Side::Old)),
         ("Paste as new", "", Action::PasteAs(Side::New)),
         ("Export summary…", "Ctrl+E", Action::ExportSummary),

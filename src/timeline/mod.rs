@@ -7,12 +7,14 @@
 mod history;
 mod notes;
 
+use std::path::Path;
 use std::sync::Arc;
 
 pub use history::{Histories, Placement, SentenceHistory, sentence_at, sentence_histories};
 pub use notes::correction_note;
 
 use crate::compare::{CompareOptions, Comparison, compare};
+use crate::document::LoadOptions;
 use crate::summary::Facts;
 use crate::text::Article;
 
@@ -25,6 +27,28 @@ pub struct Version {
     pub time: Option<String>,
     /// The version, or the message saying why it could not be read.
     pub article: Result<Arc<Article>, String>,
+}
+
+impl Version {
+    /// A version read from a file, labelled with its name and dated by its modification time;
+    /// a file that cannot be read gives a version holding the message.
+    pub fn read(path: &Path, options: &LoadOptions) -> Self {
+        let label = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let time = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(crate::summary::timestamp);
+        Self {
+            label,
+            time,
+            article: Article::load(path, options)
+                .map(Arc::new)
+                .map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// One step of the timeline: a readable version compared with the readable one before it.

@@ -13,9 +13,11 @@ use crate::gui::jobs::{FactsJob, Job, Outcome, Request, Source};
 use crate::gui::session::Session;
 use crate::gui::settings::{DEFAULT_FONT_SIZE, clamp_font};
 use crate::gui::task::Ended;
+use crate::gui::versions::{TimelineJob, Versions};
 use crate::gui::view::ScrollTarget;
 use crate::review::Status;
 use crate::summary::Facts;
+use crate::timeline::Timeline;
 use std::sync::Arc;
 
 impl RedlineApp {
@@ -98,8 +100,10 @@ impl RedlineApp {
                     .reload
                     .follow(self.session.watched_files(), wake);
             }
+            // The recent list holds pairs of files; versions opened together are not one.
             if let [Some(old), Some(new)] = paths
                 && !self.session.is_one_sided()
+                && self.session.versions.is_none()
             {
                 self.settings.remember(old, new);
             }
@@ -114,6 +118,70 @@ impl RedlineApp {
                 format!("{} - {}", names.join(" and "), crate::gui::APP_NAME)
             };
             self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Title(title)));
+        }
+    }
+
+    /// Reads the open versions (again) and works out their timeline; the pair shown stays
+    /// until it is ready.
+    fn read_versions(&mut self) {
+        if let Some(versions) = &mut self.session.versions {
+            versions.timeline = None;
+            let job =
+                TimelineJob::spawn(versions.paths.clone(), self.settings.options, self.waker());
+            self.background.timeline = Some(job);
+        }
+    }
+
+    /// Takes in the timeline of the open versions: the panes show the pair shown before, if it
+    /// can still be read, else the latest step.
+    pub(super) fn finish_timeline(&mut self, ended: Ended<Timeline>) {
+        let Some(versions) = &mut self.session.versions else {
+            return;
+        };
+        let timeline = match ended {
+            Ended::Done(timeline) => timeline,
+            Ended::Failed(why) => {
+                self.view.notice = Some(format!(
+                    "Reading the versions failed with an internal error ({why}); the files are \
+                     unchanged."
+                ));
+                self.session.versions = None;
+                return;
+            }
+        };
+        let readable = |i: usize| timeline.versions.get(i).is_some_and(|v| v.article.is_ok());
+        let kept = versions
+            .pair
+            .filter(|&(old, new)| readable(old) && readable(new));
+        let unreadable: Vec<String> = timeline
+            .versions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let message = v.article.as_ref().err()?;
+                let message = message.trim_end_matches('.');
+                Some(format!(
+                    "{} ({}): {message}",
+                    Versions::short_name(i),
+                    v.label
+                ))
+            })
+            .collect();
+        versions.timeline = Some(Arc::new(timeline));
+        let pair = kept.or_else(|| versions.default_pair());
+        self.view.frames_since_change = 0;
+        if !unreadable.is_empty() {
+            self.add_notice(format!(
+                "Left out of the timeline: {}.",
+                unreadable.join("; ")
+            ));
+        }
+        match pair {
+            Some((old, new)) => self.apply(Action::ShowVersions(old, new)),
+            None => self.add_notice(
+                "Fewer than two of the versions could be read: there is nothing to compare."
+                    .to_owned(),
+            ),
         }
     }
 
@@ -172,12 +240,14 @@ impl RedlineApp {
                 self.background.dialogs.open(side, wake);
             }
             Action::OpenFile(side, path) => {
+                self.leave_versions();
                 let request = self
                     .session
                     .replace_request(side, Source::File(path), options);
                 self.start(request);
             }
             Action::OpenPair(old, new) => {
+                self.leave_versions();
                 self.view.current_change = None;
                 self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
                 self.start(Session::load_request(
@@ -185,6 +255,47 @@ impl RedlineApp {
                     Source::File(new),
                     options,
                 ));
+            }
+            Action::OpenVersionsDialog => {
+                let wake = self.waker();
+                self.background.dialogs.open_versions(wake);
+            }
+            Action::OpenVersions(mut paths) => match paths.len() {
+                0 => {}
+                1 => self.apply(Action::OpenFile(Side::Old, paths.remove(0))),
+                2 => {
+                    let new = paths.remove(1);
+                    self.apply(Action::OpenPair(paths.remove(0), new));
+                }
+                _ => {
+                    self.session.versions = Some(Versions::new(paths));
+                    self.read_versions();
+                }
+            },
+            Action::ShowVersions(old, new) => {
+                if let Some(request) = self.session.show_versions(old, new, options) {
+                    self.view.current_change = None;
+                    self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
+                    self.start(request);
+                }
+            }
+            Action::StepVersions(forward) => {
+                let pair = self
+                    .session
+                    .versions
+                    .as_ref()
+                    .and_then(|v| v.stepped(forward));
+                match pair {
+                    Some((old, new)) => self.apply(Action::ShowVersions(old, new)),
+                    None if self.session.versions.is_some() => {
+                        self.view.notice = Some(if forward {
+                            "This is the last step.".to_owned()
+                        } else {
+                            "This is the first step.".to_owned()
+                        });
+                    }
+                    None => {}
+                }
             }
             Action::OpenRecent(n) => {
                 if let Some((old, new)) = self.settings.recent.get(n).cloned() {
@@ -196,6 +307,7 @@ impl RedlineApp {
                 self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste));
             }
             Action::LoadText(side, text) => {
+                self.leave_versions();
                 let name = match side {
                     Side::Old => "pasted text (old)",
                     Side::New => "pasted text (new)",
@@ -217,6 +329,7 @@ impl RedlineApp {
                 self.view.current_change = None;
                 self.start(self.session.recompare_request(options));
             }
+            Action::Reload if self.session.versions.is_some() => self.read_versions(),
             Action::Reload => self.start(self.session.reload_request(options)),
             Action::ReloadSide(side) => {
                 if let Some(source) = self.session.side(side).source.clone() {
@@ -235,6 +348,7 @@ impl RedlineApp {
                     .and_then(Source::path)
                 {
                     let source = Source::FileAs(path.clone(), encoding);
+                    self.leave_versions();
                     self.start(self.session.replace_request(side, source, options));
                 }
             }
@@ -374,6 +488,13 @@ impl RedlineApp {
                 self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Close))
             }
         }
+    }
+
+    /// Goes back to comparing two files: the version strip goes (a file opened or pasted into a
+    /// side is not one of the versions).
+    fn leave_versions(&mut self) {
+        self.session.versions = None;
+        self.background.timeline = None;
     }
 
     /// Scrolls a row into view, showing the run of unchanged paragraphs it is hidden in, if

@@ -1,0 +1,222 @@
+//! Many versions of one article in the window: the files opened together, their timeline (read
+//! off the UI thread) and the pair of versions the panes show.
+//!
+//! A version is not a pane: the panes show a pair of versions, the two neighbours by default or
+//! any two picked, and the reader steps through the versions (Alt+Left/Right) without reading a
+//! file again.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::task::{Ended, Task};
+use crate::compare::CompareOptions;
+use crate::document::LoadOptions;
+use crate::timeline::{SentenceHistory, Step, Timeline, Version};
+
+/// The versions opened together and the pair shown.
+#[derive(Debug, Clone)]
+pub struct Versions {
+    /// The files, oldest first, as opened.
+    pub paths: Vec<PathBuf>,
+    /// Their timeline, once read and compared.
+    pub timeline: Option<Arc<Timeline>>,
+    /// The versions the panes show (old, new), by index.
+    pub pair: Option<(usize, usize)>,
+}
+
+impl Versions {
+    /// Files being opened as versions; nothing is read yet.
+    pub fn new(paths: Vec<PathBuf>) -> Self {
+        Self {
+            paths,
+            timeline: None,
+            pair: None,
+        }
+    }
+
+    /// The versions that could be read, by index.
+    fn readable(&self) -> Vec<usize> {
+        self.timeline.as_ref().map_or_else(Vec::new, |t| {
+            (0..t.versions.len())
+                .filter(|&i| t.versions[i].article.is_ok())
+                .collect()
+        })
+    }
+
+    /// The pair shown first: the last two readable versions (the latest change).
+    pub fn default_pair(&self) -> Option<(usize, usize)> {
+        match self.readable().as_slice() {
+            [.., old, new] => Some((*old, *new)),
+            _ => None,
+        }
+    }
+
+    /// The step that ends at version `new`: the readable version before it and `new`; for the
+    /// first readable version, it and the one after it.
+    pub fn pair_ending_at(&self, new: usize) -> Option<(usize, usize)> {
+        let readable = self.readable();
+        let at = readable.iter().position(|&v| v == new)?;
+        match at {
+            0 => Some((new, *readable.get(1)?)),
+            _ => Some((readable[at - 1], new)),
+        }
+    }
+
+    /// The neighbouring step before or after the pair shown (Alt+Left/Right), stepping from the
+    /// pair's new version; `None` at either end.
+    pub fn stepped(&self, forward: bool) -> Option<(usize, usize)> {
+        let readable = self.readable();
+        let (_, new) = self.pair?;
+        let at = readable.iter().position(|&v| v == new)?;
+        let to = if forward {
+            at + 1
+        } else {
+            at.checked_sub(1).filter(|&to| to > 0)?
+        };
+        Some((readable[to - 1], *readable.get(to)?))
+    }
+
+    /// The pair with `version` as one of its two ends, kept in order: picked as the old version
+    /// (`as_old`) with the new one kept, or as the new one with the old kept. Picking the other
+    /// end's version gives nothing: a version compared with itself says nothing.
+    pub fn picked(&self, version: usize, as_old: bool) -> Option<(usize, usize)> {
+        let (old, new) = self.pair?;
+        let other = if as_old { new } else { old };
+        if other == version || !self.readable().contains(&version) {
+            return None;
+        }
+        Some((version.min(other), version.max(other)))
+    }
+
+    /// The step of the timeline that ends at version `new`, for its words and flags.
+    pub fn step_into(&self, new: usize) -> Option<&Step> {
+        self.timeline.as_ref()?.steps.iter().find(|s| s.new == new)
+    }
+
+    /// The history of the sentence at `offset` (bytes) of a paragraph of a version.
+    pub fn sentence_history(
+        &self,
+        version: usize,
+        paragraph: usize,
+        offset: usize,
+    ) -> Option<&SentenceHistory> {
+        self.timeline
+            .as_ref()?
+            .sentence_history(version, paragraph, offset)
+    }
+
+    /// A version's short name in the strip and in histories: "v3".
+    pub fn short_name(version: usize) -> String {
+        format!("v{}", version + 1)
+    }
+
+    /// A sentence's history in words: "First in v2 · reworded in v4 · removed in v5 · restored
+    /// in v6."
+    pub fn describe(history: &SentenceHistory) -> String {
+        let list = |versions: &[usize]| {
+            versions
+                .iter()
+                .map(|&v| Self::short_name(v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut parts = vec![format!(
+            "First in {}",
+            Self::short_name(history.first_version)
+        )];
+        for (what, versions) in [
+            ("reworded in", &history.changed_in),
+            ("removed in", &history.removed_in),
+            ("restored in", &history.restored_in),
+        ] {
+            if !versions.is_empty() {
+                parts.push(format!("{what} {}", list(versions)));
+            }
+        }
+        parts.join(" · ") + "."
+    }
+}
+
+/// Reading the versions and working out their timeline, on a thread of its own.
+pub struct TimelineJob {
+    task: Task<Timeline>,
+}
+
+impl TimelineJob {
+    /// Starts reading `paths` (on every core) and comparing them; `wake` is called at the end.
+    pub fn spawn(
+        paths: Vec<PathBuf>,
+        options: CompareOptions,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        let task = Task::spawn("redline-timeline", wake, move || {
+            let load = LoadOptions::default();
+            let versions: Vec<Version> =
+                crate::parallel::map(&paths, |path| Version::read(path, &load));
+            Timeline::new(versions, &options)
+        });
+        Self { task }
+    }
+
+    /// The timeline, once made; never blocks.
+    pub fn poll(&self) -> Option<Ended<Timeline>> {
+        self.task.poll()
+    }
+
+    /// Blocks until the timeline is made or `timeout` passes.
+    pub fn wait(&self, timeout: Duration) -> Option<Ended<Timeline>> {
+        self.task.wait(timeout)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::text::Article;
+
+    fn versions(readable: &[bool]) -> Versions {
+        let list = readable
+            .iter()
+            .enumerate()
+            .map(|(i, &ok)| Version {
+                label: format!("v{i}"),
+                time: None,
+                article: if ok {
+                    Ok(Arc::new(Article::from_text("v", &format!("Version {i}."))))
+                } else {
+                    Err("unreadable".to_owned())
+                },
+            })
+            .collect();
+        let mut v = Versions::new(Vec::new());
+        v.timeline = Some(Arc::new(Timeline::new(list, &CompareOptions::default())));
+        v.pair = v.default_pair();
+        v
+    }
+
+    #[test]
+    fn stepping_goes_over_unreadable_versions_and_stops_at_the_ends() {
+        let mut v = versions(&[true, false, true, true]);
+        assert_eq!(v.pair, Some((2, 3)));
+        assert_eq!(v.stepped(true), None);
+        v.pair = v.stepped(false);
+        assert_eq!(v.pair, Some((0, 2)));
+        assert_eq!(v.stepped(false), None);
+        assert_eq!(v.pair_ending_at(0), Some((0, 2)));
+        assert_eq!(v.pair_ending_at(1), None);
+    }
+
+    #[test]
+    fn a_picked_version_keeps_the_pair_in_order() {
+        let v = versions(&[true, true, true, true]);
+        assert_eq!(v.picked(0, true), Some((0, 3)));
+        // Picked as old but later than the new version: the two are compared oldest first.
+        let mut w = v.clone();
+        w.pair = Some((0, 1));
+        assert_eq!(w.picked(3, true), Some((1, 3)));
+        assert_eq!(w.picked(1, true), None);
+        assert_eq!(w.picked(2, false), Some((0, 2)));
+    }
+}
