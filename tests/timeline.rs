@@ -469,3 +469,83 @@ fn the_html_timeline_is_a_page_whose_only_markup_is_its_own() {
     let written = std::fs::read_to_string(dir.path().join("t.html")).unwrap();
     assert!(written.starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn facts_are_followed_across_the_versions() {
+    let texts: Vec<String> = [
+        "The council approved 12 new roads on Monday.\n\nThe mayor welcomed it.\n",
+        "The council approved 14 new roads on Monday.\n\nThe mayor said: \"This is a fine day for the city.\"\n",
+        "The council approved new roads on Monday.\n\nThe mayor said: \"This is a great day for the city.\"\n",
+        "The council approved 14 new roads on Monday.\n\nThe mayor said: \"This is a great day for the city.\"\n",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let timeline = timeline_of(&texts);
+    let number = timeline
+        .facts
+        .iter()
+        .find(|f| f.facet == "Numbers and dates")
+        .unwrap_or_else(|| panic!("{:#?}", timeline.facts));
+    let events: Vec<(usize, &str, Option<&str>, Option<&str>)> = number
+        .events
+        .iter()
+        .map(|e| (e.version, e.what.word(), e.old.as_deref(), e.new.as_deref()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (1, "changed", Some("12"), Some("14")),
+            (2, "removed", Some("14"), None),
+            (3, "restored", None, Some("14")),
+        ],
+        "{:#?}",
+        timeline.facts
+    );
+    assert_eq!(
+        number.describe(|i| format!("v{}", i + 1)),
+        "“12”: changed to “14” in v2; removed in v3; restored in v4"
+    );
+    // The quote: added in v2, reworded in v3, one history.
+    let quotes: Vec<_> = timeline
+        .facts
+        .iter()
+        .filter(|f| f.facet == "Quotes")
+        .collect();
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let whats: Vec<(usize, &str)> = quotes[0]
+        .events
+        .iter()
+        .map(|e| (e.version, e.what.word()))
+        .collect();
+    assert_eq!(whats, [(1, "added"), (2, "changed")]);
+    assert!(quotes[0].wording.contains("great day"), "{quotes:#?}");
+    // Every format lists the facts' history.
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let path = dir.path().join(format!("v{}.txt", i + 1));
+            std::fs::write(&path, t).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    let mut args = vec!["timeline", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let json = json_of(&redline(&args, dir.path()), 1);
+    let facts = json["facts"].as_array().unwrap();
+    let number = facts
+        .iter()
+        .find(|f| f["facet"] == "Numbers and dates")
+        .unwrap();
+    assert_eq!(number["events"][1]["what"], "removed");
+    assert_eq!(number["wording"], "14");
+    let mut args = vec!["timeline", "--format", "markdown"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = redline(&args, dir.path());
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        markdown.contains("“12”: changed to “14” in v2; removed in v3; restored in v4"),
+        "{markdown}"
+    );
+}

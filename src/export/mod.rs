@@ -114,12 +114,7 @@ pub fn default_file_name(old: &str, new: &str, format: Format) -> String {
 
 /// The facets with their headings, in the order every format lists them.
 pub(crate) fn facets(facts: &Facts) -> [(&'static str, &FactList); 4] {
-    [
-        ("Quotes", &facts.quotes),
-        ("Attributions", &facts.attributions),
-        ("Numbers and dates", &facts.numbers),
-        ("Names", &facts.names),
-    ]
+    facts.by_facet()
 }
 
 /// "¶3", "¶3+¶4" for paragraph numbers from 1.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{escape_xml as escape, facets, fact_words, facts_in_order};
 use crate::summary::{ChangeSummary, VERSION, timestamp};
-use crate::timeline::{SentenceHistory, Step, Timeline};
+use crate::timeline::{FactHistory, SentenceHistory, Timeline};
 
 /// The value of the timeline JSON's `format` field.
 pub const TIMELINE_FORMAT_NAME: &str = "redline-timeline";
@@ -25,7 +25,7 @@ struct TimelineOut<'a> {
     versions: Vec<VersionOut<'a>>,
     steps: Vec<StepOut<'a>>,
     sentences: &'a [SentenceHistory],
-    facts: Vec<FactEvent<'a>>,
+    facts: &'a [FactHistory],
     flags: Vec<Flag>,
 }
 
@@ -51,41 +51,11 @@ struct StepOut<'a> {
     summary: serde_json::Value,
 }
 
-/// One moment in a fact's history: in which step it was added, removed or changed.
-#[derive(Serialize)]
-struct FactEvent<'a> {
-    /// The version the step leads to.
-    version: usize,
-    facet: &'static str,
-    what: &'static str,
-    old: Option<&'a str>,
-    new: Option<&'a str>,
-}
-
 /// A version a standards desk should look at.
 #[derive(Serialize)]
 struct Flag {
     version: usize,
     reason: String,
-}
-
-/// The facts' history: every fact added, removed or changed, step by step.
-fn fact_events(timeline: &Timeline) -> Vec<FactEvent<'_>> {
-    let mut out = Vec::new();
-    for step in &timeline.steps {
-        for (facet, list) in facets(&step.facts) {
-            for (what, fact) in facts_in_order(list) {
-                out.push(FactEvent {
-                    version: step.new,
-                    facet,
-                    what,
-                    old: fact.old.as_deref(),
-                    new: fact.new.as_deref(),
-                });
-            }
-        }
-    }
-    out
 }
 
 /// The versions flagged: facts changed without a note, and versions that could not be read.
@@ -165,7 +135,7 @@ pub fn timeline_json(timeline: &Timeline, generated: SystemTime) -> String {
         versions,
         steps,
         sentences: &timeline.sentences,
-        facts: fact_events(timeline),
+        facts: &timeline.facts,
         flags: flags(timeline),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
@@ -178,11 +148,6 @@ fn v(index: usize) -> String {
     format!("v{}", index + 1)
 }
 
-/// The step leading to each version, if it has one.
-fn step_into(timeline: &Timeline, version: usize) -> Option<&Step> {
-    timeline.steps.iter().find(|s| s.new == version)
-}
-
 /// The lines both text formats share, each with its kind: a heading, a row of the versions'
 /// list, or a line of prose.
 fn lines(timeline: &Timeline) -> Vec<Line> {
@@ -192,7 +157,7 @@ fn lines(timeline: &Timeline) -> Vec<Line> {
     ))];
     let flags = flags(timeline);
     for (i, version) in timeline.versions.iter().enumerate() {
-        let change = match (&version.article, step_into(timeline, i)) {
+        let change = match (&version.article, timeline.step_into(i)) {
             (Err(_), _) => "not read".to_owned(),
             (Ok(_), None) => "first".to_owned(),
             (Ok(_), Some(s)) if s.comparison.is_identical() => "no change".to_owned(),
@@ -243,6 +208,12 @@ fn lines(timeline: &Timeline) -> Vec<Line> {
             for (what, fact) in facts_in_order(list) {
                 out.push(Line::Item(format!("{facet}, {what}: {}", fact_words(fact))));
             }
+        }
+    }
+    if !timeline.facts.is_empty() {
+        out.push(Line::Heading("Facts across the versions".to_owned()));
+        for fact in &timeline.facts {
+            out.push(Line::Item(format!("{}, {}", fact.facet, fact.describe(v))));
         }
     }
     let histories: Vec<&SentenceHistory> = timeline

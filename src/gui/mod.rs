@@ -5,15 +5,17 @@
 //! [`Action`]s that [`RedlineApp`] applies in one place after the frame is drawn.
 //!
 //! State is split the way a reader thinks about it:
-//! - [`session`]: what the files say (the two articles, their errors, the comparison);
+//! - [`session`]: what the files say (the two articles, their errors, the comparison), and the
+//!   [`versions`] opened together, of which the two sides show a pair;
 //! - [`view`]: how the window shows it (scroll position, current change, messages), with the
 //!   remembered preferences in [`settings`];
 //! - [`layout`]: per-row text layouts, cached and laid out only when visible.
 //!
 //! One file per part of the window: [`toolbar`], [`header`], [`panes`] (rows and gutter),
-//! [`overview`], [`change_list`] and [`facts`] (the left panel), [`find`], [`status`],
+//! [`strip`] (the versions), [`overview`], [`change_list`] and [`facts`] (the left panel),
+//! [`find`], [`status`],
 //! [`review_bar`] (marking the current change); and per kind of background work: [`jobs`] (load,
-//! compare, fact-check), [`dialogs`] (file dialog), [`reload`] (files changed on disk),
+//! compare, fact-check), [`versions`] (reading several versions), [`dialogs`] (file dialog), [`reload`] (files changed on disk),
 //! [`export`] (the change summary), [`review`] (reading and saving review marks), [`screenshot`]
 //! (`--screenshot`).
 //!

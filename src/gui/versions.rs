@@ -91,7 +91,7 @@ impl Versions {
 
     /// The step of the timeline that ends at version `new`, for its words and flags.
     pub fn step_into(&self, new: usize) -> Option<&Step> {
-        self.timeline.as_ref()?.steps.iter().find(|s| s.new == new)
+        self.timeline.as_ref()?.step_into(new)
     }
 
     /// The history of the sentence at `offset` (bytes) of a paragraph of a version.

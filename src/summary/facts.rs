@@ -63,6 +63,21 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The four facets with the headings the summaries give them, in the order they list them.
+    pub fn by_facet(&self) -> [(&'static str, &FactList); 4] {
+        [
+            ("Quotes", &self.quotes),
+            ("Attributions", &self.attributions),
+            ("Numbers and dates", &self.numbers),
+            ("Names", &self.names),
+        ]
+    }
+
+    /// Whether no facet lists anything.
+    pub fn is_empty(&self) -> bool {
+        self.by_facet().iter().all(|(_, list)| list.is_empty())
+    }
+
     /// Extracts the facets of a comparison.
     pub fn of(comparison: &Comparison) -> Self {
         // Nothing can set the flag: never the default.

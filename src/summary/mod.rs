@@ -19,6 +19,7 @@ use crate::compare::{Comparison, Side};
 use crate::document::LoadWarning;
 use crate::review::{Mark, Review};
 
+pub(crate) use facts::fact_key;
 pub use facts::{Fact, FactList, Facts};
 pub use units::{Unit, units};
 

@@ -4,12 +4,14 @@
 //! A [`Timeline`] shares each version's [`Article`] between the two steps it belongs to; any
 //! other pair is compared on demand with [`Timeline::compare`].
 
+mod facts;
 mod history;
 mod notes;
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use facts::{FactChange, FactEvent, FactHistory, fact_histories};
 pub use history::{Histories, Placement, SentenceHistory, sentence_at, sentence_histories};
 pub use notes::correction_note;
 
@@ -70,16 +72,8 @@ impl Step {
     /// Whether the step changed a fact (a quote, an attribution, a number or a name) without
     /// adding a correction or update note: what a standards desk looks for first.
     pub fn changed_facts_without_a_note(&self) -> bool {
-        self.note.is_none() && !facts_are_empty(&self.facts)
+        self.note.is_none() && !self.facts.is_empty()
     }
-}
-
-/// Whether no facet lists anything.
-fn facts_are_empty(facts: &Facts) -> bool {
-    facts.quotes.is_empty()
-        && facts.attributions.is_empty()
-        && facts.numbers.is_empty()
-        && facts.names.is_empty()
 }
 
 /// The versions of an article in order, with the steps between them and every sentence's history.
@@ -93,6 +87,8 @@ pub struct Timeline {
     pub sentences: Vec<SentenceHistory>,
     /// Where each version's sentences are (by version; `None` for one that could not be read).
     pub placements: Vec<Option<Placement>>,
+    /// Every fact a step added, changed or removed, followed across the steps.
+    pub facts: Vec<FactHistory>,
     /// The options every step was compared with.
     pub options: CompareOptions,
 }
@@ -107,7 +103,7 @@ impl Timeline {
             .collect();
         let pairs: Vec<(usize, usize)> = readable.windows(2).map(|w| (w[0], w[1])).collect();
         let article = |i: usize| versions[i].article.as_ref().ok().cloned();
-        let steps = crate::parallel::map(&pairs, |&(old, new)| {
+        let steps: Vec<Step> = crate::parallel::map(&pairs, |&(old, new)| {
             let (a, b) = (article(old)?, article(new)?);
             let note = correction_note(&a, &b);
             let comparison = compare(a, b, options);
@@ -135,11 +131,13 @@ impl Timeline {
         for ((version, _), placement) in articles.iter().zip(found) {
             placements[*version] = Some(placement);
         }
+        let facts = fact_histories(&steps, options.ignore_case);
         Self {
             versions,
             steps,
             sentences,
             placements,
+            facts,
             options: *options,
         }
     }
@@ -168,6 +166,12 @@ impl Timeline {
             .sentences(paragraph)
             .get(sentence_at(text, offset)?)?;
         self.sentences.get(id as usize)
+    }
+
+    /// The step that leads to a version (by index), if it has one: the first readable version
+    /// and unreadable ones have none.
+    pub fn step_into(&self, version: usize) -> Option<&Step> {
+        self.steps.iter().find(|s| s.new == version)
     }
 
     /// Whether every readable version reads the same as the one before it.
