@@ -97,6 +97,8 @@ pub enum Action {
     ToggleInline,
     /// Fold unchanged paragraphs away, or show them.
     SetHideUnchanged(bool),
+    /// Shade each sentence by the version that introduced it (with several versions open).
+    SetAgeColouring(bool),
     /// Show the hidden unchanged paragraphs around this row, where they are.
     OpenHiddenRun(usize),
     /// Make the text bigger (+1), smaller (−1), or the default size (0).

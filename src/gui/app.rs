@@ -273,7 +273,7 @@ impl RedlineApp {
     /// side, when several versions are open: its history across them.
     pub fn sentence_history(&self, side: Side, paragraph: usize, offset: usize) -> Option<String> {
         let versions = self.session.versions.as_ref()?;
-        let (old, new) = versions.pair?;
+        let [old, new] = versions.shown_in(self.session.comparison()?)?;
         let version = match side {
             Side::Old => old,
             Side::New => new,
@@ -416,6 +416,7 @@ impl RedlineApp {
                 settings: &self.settings,
                 has_changes,
                 find_open: self.find.open,
+                has_versions: self.session.versions.is_some(),
             };
             actions.extend(toolbar::menu_bar(ui, &state));
             actions.extend(toolbar::toolbar(ui, &state));
@@ -584,7 +585,15 @@ impl RedlineApp {
             palette,
             find: self.find.generation(),
             inline,
+            ages: self.settings.age_colouring && self.session.versions.is_some(),
         };
+        let ages = self
+            .session
+            .versions
+            .as_ref()
+            .filter(|_| style.ages)
+            .and_then(|v| super::versions::Ages::of(v, c));
+        self.layout.set_ages(ages);
         self.layout.prepare(
             ui.ctx(),
             c,

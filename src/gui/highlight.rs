@@ -68,6 +68,7 @@ pub fn cell_job(
     style: &Style,
     wrap: f32,
     hits: &[(Range<usize>, bool)],
+    ages: &[(Range<usize>, f32)],
 ) -> Option<LayoutJob> {
     let r: &Row = &comparison.rows[row];
     let paragraphs = r.paragraphs(side);
@@ -87,6 +88,7 @@ pub fn cell_job(
     bounds.extend(starts.iter().map(|&(start, _)| start.min(text.len())));
     bounds.extend(marks.iter().flat_map(|(r, _)| [r.start, r.end]));
     bounds.extend(hits.iter().flat_map(|(r, _)| [r.start, r.end]));
+    bounds.extend(ages.iter().flat_map(|(r, _)| [r.start, r.end]));
     bounds.retain(|&b| text.is_char_boundary(b));
     bounds.sort_unstable();
     bounds.dedup();
@@ -94,7 +96,7 @@ pub fn cell_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
     // Marks and hits are sorted and the pieces come in order: walk both lists once.
-    let (mut next_mark, mut next_hit) = (0, 0);
+    let (mut next_mark, mut next_hit, mut next_age) = (0, 0, 0);
     for pair in bounds.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let Some(piece) = text.get(a..b) else {
@@ -111,11 +113,19 @@ pub fn cell_job(
             .filter(|(r, _)| r.start <= a)
             .map_or(Mark::Plain, |(_, m)| *m);
         let hit = hits.get(next_hit).filter(|(r, _)| r.start <= a);
+        while ages.get(next_age).is_some_and(|(r, _)| r.end <= a) {
+            next_age += 1;
+        }
+        let age = ages.get(next_age).filter(|(r, _)| r.start <= a);
         let paragraph = starts
             .partition_point(|&(start, _)| start <= a)
             .saturating_sub(1);
         let heading = starts.get(paragraph).is_some_and(|&(_, h)| h);
-        let format = text_format(style, mark, hit.map(|(_, current)| *current), heading);
+        let mut format = text_format(style, mark, hit.map(|(_, current)| *current), heading);
+        // Changed words and find matches keep their own colours over a sentence's age.
+        if let Some((_, age)) = age.filter(|_| format.background == Color32::TRANSPARENT) {
+            format.background = style.palette.age.gamma_multiply(*age);
+        }
         job.append(piece, 0.0, format);
     }
     Some(job)

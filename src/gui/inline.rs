@@ -22,7 +22,7 @@ pub fn inline_job(
 ) -> Option<LayoutJob> {
     let pieces = inline_pieces(comparison, row)?;
     if pieces.is_empty() {
-        return cell_job(comparison, row, Side::New, style, wrap, hits);
+        return cell_job(comparison, row, Side::New, style, wrap, hits, &[]);
     }
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;

@@ -45,6 +45,8 @@ pub struct Style {
     pub find: u64,
     /// One column (the inline view) instead of two panes: `pane_width` is then its width.
     pub inline: bool,
+    /// Whether sentences are shaded by age ([`RowLayout::set_ages`] gives their ages).
+    pub ages: bool,
 }
 
 /// The laid-out text of both panes of a row.
@@ -80,6 +82,8 @@ pub struct RowLayout {
     /// comparison generation they belong to (they are forgotten when it changes).
     opened: Vec<Range<usize>>,
     opened_generation: u64,
+    /// The sentences' ages, when they are shaded by age.
+    ages: Option<super::versions::Ages>,
 }
 
 /// How much text one pane of a row holds.
@@ -91,6 +95,11 @@ struct Size {
 }
 
 impl RowLayout {
+    /// Gives the ages of the sentences shown, to shade them by (with [`Style::ages`] on).
+    pub fn set_ages(&mut self, ages: Option<super::versions::Ages>) {
+        self.ages = ages;
+    }
+
     /// Brings items, heights and caches up to date for this frame.
     pub fn prepare(
         &mut self,
@@ -291,7 +300,12 @@ impl RowLayout {
                 let mut galleys = [None, None];
                 for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
                     let hits = find.hits_in(*r, side);
-                    let Some(job) = cell_job(comparison, *r, side, &style, wrap, &hits) else {
+                    let ages = match (&self.ages, style.ages) {
+                        (Some(ages), true) => ages.ranges(comparison, *r, side),
+                        _ => Vec::new(),
+                    };
+                    let cell = cell_job(comparison, *r, side, &style, wrap, &hits, &ages);
+                    let Some(job) = cell else {
                         continue;
                     };
                     let galley = ctx.fonts_mut(|f| f.layout_job(job));
@@ -425,6 +439,7 @@ mod tests {
             palette: Palette::LIGHT,
             find: find.generation(),
             inline: false,
+            ages: false,
         }
     }
 

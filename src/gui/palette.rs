@@ -30,6 +30,9 @@ pub struct Palette {
     pub find: Color32,
     /// Background of the current find match.
     pub find_current: Color32,
+    /// Background of the newest sentences when sentences are coloured by age (older ones get
+    /// less of it, the first version's none).
+    pub age: Color32,
     /// Outline of the current change.
     pub current: Color32,
 }
@@ -47,6 +50,7 @@ impl Palette {
         moved_ink: Color32::from_rgb(0x8E, 0x3A, 0x6E),
         find: Color32::from_rgb(0xFF, 0xE9, 0x8F),
         find_current: Color32::from_rgb(0xFF, 0xB3, 0x1F),
+        age: Color32::from_rgb(0x9F, 0xDC, 0xB4),
         current: Color32::from_rgb(0x3A, 0x3A, 0x3A),
     };
 
@@ -62,6 +66,7 @@ impl Palette {
         moved_ink: Color32::from_rgb(0xE8, 0xA8, 0xD0),
         find: Color32::from_rgb(0x96, 0x80, 0x20),
         find_current: Color32::from_rgb(0xB0, 0x6A, 0x00),
+        age: Color32::from_rgb(0x1E, 0x5C, 0x3A),
         current: Color32::from_rgb(0xE0, 0xE0, 0xE0),
     };
 

@@ -373,7 +373,7 @@ impl RowView<'_> {
         text_at: Pos2,
     ) -> Option<String> {
         let versions = self.versions.filter(|_| !self.inline)?;
-        let (old, new) = versions.pair?;
+        let [old, new] = versions.shown_in(self.comparison)?;
         let version = match side {
             Side::Old => old,
             Side::New => new,

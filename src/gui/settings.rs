@@ -100,6 +100,9 @@ pub struct Settings {
     pub show_change_list: bool,
     /// Whether unchanged paragraphs are folded away (one paragraph of context kept).
     pub hide_unchanged: bool,
+    /// Whether, with several versions open, each sentence is shaded by the version that
+    /// introduced it.
+    pub age_colouring: bool,
     /// Recent comparisons, newest first, as (old, new) absolute file paths.
     pub recent: Vec<(PathBuf, PathBuf)>,
     /// Width of the change list panel, in points, as the reader last left it.
@@ -116,6 +119,7 @@ impl Default for Settings {
             options: CompareOptions::default(),
             show_change_list: true,
             hide_unchanged: false,
+            age_colouring: false,
             recent: Vec::new(),
             change_list_width: DEFAULT_CHANGE_LIST_WIDTH,
             layout: Layout::Automatic,

@@ -12,6 +12,8 @@ pub struct ToolbarState<'a> {
     pub has_changes: bool,
     /// Whether the find bar is open.
     pub find_open: bool,
+    /// Whether several versions are open (sentences can then be coloured by age).
+    pub has_versions: bool,
 }
 
 /// Draws the menus.
@@ -99,6 +101,22 @@ fn view_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
         .changed()
     {
         actions.push(Action::SetHideUnchanged(hide));
+    }
+    let mut ages = s.age_colouring;
+    let age_box = ui
+        .add_enabled(
+            state.has_versions,
+            egui::Checkbox::new(&mut ages, "Colour sentences by age"),
+        )
+        .on_hover_text(
+            "With several versions open: the newer the version that introduced a sentence, the \
+             deeper its shade",
+        )
+        .on_disabled_hover_text(
+            "Open several versions of one article to colour their sentences by age",
+        );
+    if age_box.changed() {
+        actions.push(Action::SetAgeColouring(ages));
     }
     ui.separator();
     for layout in [Layout::Automatic, Layout::SideBySide, Layout::Inline] {

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::task::{Ended, Task};
-use crate::compare::CompareOptions;
+use crate::compare::{CompareOptions, Comparison, Side};
 use crate::document::LoadOptions;
-use crate::timeline::{SentenceHistory, Step, Timeline, Version};
+use crate::timeline::{SentenceHistory, Step, Timeline, Version, sentence_ranges};
 
 /// The versions opened together and the pair shown.
 #[derive(Debug, Clone)]
@@ -89,6 +89,22 @@ impl Versions {
         Some((version.min(other), version.max(other)))
     }
 
+    /// The versions a comparison shows (old, new), found by its articles, which are the
+    /// timeline's own: while the comparison of a newly picked pair runs, the panes still show
+    /// the one before, and its sentences must be looked up in its own versions.
+    pub fn shown_in(&self, comparison: &Comparison) -> Option<[usize; 2]> {
+        let timeline = self.timeline.as_ref()?;
+        let find = |side: Side| {
+            let article = comparison.article(side);
+            timeline.versions.iter().position(|v| {
+                v.article
+                    .as_ref()
+                    .is_ok_and(|a| std::ptr::eq(a.as_ref(), article))
+            })
+        };
+        Some([find(Side::Old)?, find(Side::New)?])
+    }
+
     /// The step of the timeline that ends at version `new`, for its words and flags.
     pub fn step_into(&self, new: usize) -> Option<&Step> {
         self.timeline.as_ref()?.step_into(new)
@@ -135,6 +151,69 @@ impl Versions {
             }
         }
         parts.join(" · ") + "."
+    }
+}
+
+/// What the panes need to shade each sentence by the version that introduced it: the timeline
+/// and the versions the two panes show.
+#[derive(Debug, Clone)]
+pub struct Ages {
+    timeline: Arc<Timeline>,
+    /// The old and the new pane's versions.
+    shown: [usize; 2],
+}
+
+impl Ages {
+    /// The ages of the sentences of the two versions a comparison shows, if they are open
+    /// versions.
+    pub fn of(versions: &Versions, comparison: &Comparison) -> Option<Self> {
+        Some(Self {
+            shown: versions.shown_in(comparison)?,
+            timeline: Arc::clone(versions.timeline.as_ref()?),
+        })
+    }
+
+    /// The sentences of one pane of a row, as byte ranges into its text (its paragraphs joined
+    /// as [`Comparison::text`] joins them), each with its age: 0 for a sentence of the first
+    /// readable version, 1 for one the newest version brought, the rest in between by the
+    /// versions' order.
+    pub fn ranges(
+        &self,
+        comparison: &Comparison,
+        row: usize,
+        side: Side,
+    ) -> Vec<(std::ops::Range<usize>, f32)> {
+        let version = match side {
+            Side::Old => self.shown[0],
+            Side::New => self.shown[1],
+        };
+        let readable: Vec<usize> = (0..self.timeline.versions.len())
+            .filter(|&i| self.timeline.versions[i].article.is_ok())
+            .collect();
+        let newest = readable.len().saturating_sub(1).max(1) as f32;
+        let age = |first: usize| readable.partition_point(|&v| v < first) as f32 / newest;
+        let (Some(Some(placement)), Some(row)) = (
+            self.timeline.placements.get(version),
+            comparison.rows.get(row),
+        ) else {
+            return Vec::new();
+        };
+        let paragraphs = &comparison.article(side).paragraphs;
+        let mut out = Vec::new();
+        let mut start = 0;
+        for p in row.paragraphs(side) {
+            let Some(paragraph) = paragraphs.get(p) else {
+                break;
+            };
+            for (range, &id) in sentence_ranges(&paragraph.text).zip(placement.sentences(p)) {
+                if let Some(history) = self.timeline.sentences.get(id as usize) {
+                    let shifted = start + range.start..start + range.end;
+                    out.push((shifted, age(history.first_version)));
+                }
+            }
+            start += paragraph.text.len() + crate::compare::PARAGRAPH_SEPARATOR.len();
+        }
+        out
     }
 }
 
@@ -206,6 +285,44 @@ mod tests {
         assert_eq!(v.stepped(false), None);
         assert_eq!(v.pair_ending_at(0), Some((0, 2)));
         assert_eq!(v.pair_ending_at(1), None);
+    }
+
+    #[test]
+    fn each_sentence_is_aged_by_the_version_that_brought_it() {
+        let texts = [
+            "Roads come first. Taxes stay.",
+            "Roads come first. Taxes stay. Parks open.",
+            "Roads come first. Taxes stay. Parks open. Schools close.",
+        ];
+        let list = texts
+            .iter()
+            .map(|t| Version {
+                label: String::new(),
+                time: None,
+                article: Ok(Arc::new(Article::from_text("v", t))),
+            })
+            .collect();
+        let mut v = Versions::new(Vec::new());
+        let timeline = Timeline::new(list, &CompareOptions::default());
+        // The panes show the first and the last version.
+        let comparison = timeline.compare(0, 2).unwrap();
+        v.timeline = Some(Arc::new(timeline));
+        let ages = Ages::of(&v, &comparison).unwrap();
+        let text = comparison.text(Side::New, comparison.rows[0].paragraphs(Side::New));
+        let aged: Vec<(&str, f32)> = ages
+            .ranges(&comparison, 0, Side::New)
+            .into_iter()
+            .map(|(r, age)| (text[r].trim(), age))
+            .collect();
+        assert_eq!(
+            aged,
+            [
+                ("Roads come first.", 0.0),
+                ("Taxes stay.", 0.0),
+                ("Parks open.", 0.5),
+                ("Schools close.", 1.0)
+            ]
+        );
     }
 
     #[test]

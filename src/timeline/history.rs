@@ -70,10 +70,16 @@ pub struct Histories {
 /// The index of the sentence that `offset` (a byte offset into a paragraph's text) falls in,
 /// counting the sentences as the histories do (blank ones left out); `None` past the last.
 pub fn sentence_at(paragraph: &str, offset: usize) -> Option<usize> {
+    sentence_ranges(paragraph).position(|range| offset < range.end)
+}
+
+/// Where a paragraph's sentences are (byte ranges, trailing spaces included), in the order and
+/// number that its [`Placement`] lists their histories.
+pub fn sentence_ranges(paragraph: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     paragraph
         .split_sentence_bound_indices()
         .filter(|(_, s)| !s.trim().is_empty())
-        .position(|(start, s)| offset < start + s.len())
+        .map(|(start, s)| start..start + s.len())
 }
 
 /// The histories of the sentences of `articles` (each with its version's index, in order), in

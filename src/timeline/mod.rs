@@ -12,7 +12,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use facts::{FactChange, FactEvent, FactHistory, fact_histories};
-pub use history::{Histories, Placement, SentenceHistory, sentence_at, sentence_histories};
+pub use history::{
+    Histories, Placement, SentenceHistory, sentence_at, sentence_histories, sentence_ranges,
+};
 pub use notes::correction_note;
 
 use crate::compare::{CompareOptions, Comparison, compare};

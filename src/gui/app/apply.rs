@@ -440,6 +440,7 @@ impl RedlineApp {
                     self.go_to_change(n);
                 }
             }
+            Action::SetAgeColouring(on) => self.settings.age_colouring = on,
             Action::OpenHiddenRun(row) => {
                 self.layout.open_run_at(row);
             }
