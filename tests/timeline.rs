@@ -549,3 +549,55 @@ fn facts_are_followed_across_the_versions() {
         "{markdown}"
     );
 }
+
+#[test]
+fn facts_of_a_real_licence_series_are_followed_one_event_per_step() {
+    // The GPL 1 → 2 → 3 and the Python licence 3.7 → 3.8 → 3.12 → 3.13: years, version and
+    // section numbers change (GPL 2 renumbers its sections: 7 → 9 and 9 → 11 in one step).
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let gpl = [
+        "revisions/gpl-1.txt",
+        "revisions/gpl-2.txt",
+        "sources/gpl3.txt",
+    ];
+    let python = ["3.7.16", "3.8.18", "3.12.1", "3.13.0"]
+        .map(|v| format!("revisions/python-license-{v}.txt"));
+    let series = [gpl.map(str::to_owned).to_vec(), python.to_vec()];
+    for files in series {
+        let texts: Vec<String> = files
+            .iter()
+            .map(|f| std::fs::read_to_string(corpus.join(f)).unwrap())
+            .collect();
+        facts_followed_one_event_per_step(&timeline_of(&texts));
+    }
+}
+
+fn facts_followed_one_event_per_step(timeline: &Timeline) {
+    assert!(timeline.facts.len() > 3, "{:#?}", timeline.facts);
+    let mut chained = 0;
+    for fact in &timeline.facts {
+        let versions: Vec<usize> = fact.events.iter().map(|e| e.version).collect();
+        assert!(
+            versions.windows(2).all(|w| w[0] < w[1]),
+            "two events in one step, or out of order: {fact:#?}"
+        );
+        // Each event takes the fact from where the one before left it.
+        for pair in fact.events.windows(2) {
+            let (before, after) = (&pair[0], &pair[1]);
+            let left = before.new.as_deref().or(before.old.as_deref());
+            if let Some(found) = after.old.as_deref() {
+                assert_eq!(
+                    left.map(|w| w.to_lowercase()),
+                    Some(found.to_lowercase()),
+                    "{fact:#?}"
+                );
+                chained += 1;
+            }
+        }
+    }
+    assert!(
+        chained > 0,
+        "no fact followed over two steps: {:#?}",
+        timeline.facts
+    );
+}

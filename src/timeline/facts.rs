@@ -6,7 +6,7 @@
 //! history that wording ended on; a step that adds a wording removed earlier restores it. Each
 //! wording is looked up in a map, so the cost grows with the facts the steps list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -63,76 +63,95 @@ pub struct FactHistory {
     pub events: Vec<FactEvent>,
 }
 
+/// A fact's facet and normalised wording.
+type Key = (&'static str, String);
+
+/// The history a wording belongs to, and whether the fact is there.
+type Entry = (usize, bool);
+
 /// The history of every fact the steps changed, in the order each was first seen.
 pub fn fact_histories(steps: &[Step], ignore_case: bool) -> Vec<FactHistory> {
     let mut histories: Vec<FactHistory> = Vec::new();
     // A wording's history, by facet and normalised wording, and whether the fact is there now.
-    let mut by_wording: HashMap<(&'static str, String), (usize, bool)> = HashMap::new();
+    let mut by_wording: HashMap<Key, Entry> = HashMap::new();
     for step in steps {
         let version = step.new;
+        // Each step reads the wordings as they stood before it (a step that renumbers sections
+        // changes 7 → 9 and 9 → 11, two facts, not one twice), and gives each history at most
+        // one event: a second fact with the same wording starts its own.
+        let mut touched: HashSet<usize> = HashSet::new();
+        let mut after: Vec<(Key, Option<Entry>)> = Vec::new();
         for (facet, list) in step.facts.by_facet() {
             let key = |text: &str| (facet, fact_key(text, ignore_case));
-            let start = |histories: &mut Vec<FactHistory>, wording: &str, event| {
-                histories.push(FactHistory {
-                    facet,
-                    wording: wording.to_owned(),
-                    events: vec![event],
-                });
-                histories.len() - 1
-            };
-            // Changes and removals first: they end wordings a later addition may bring back.
-            for fact in &list.changed {
-                let (Some(old), Some(new)) = (&fact.old, &fact.new) else {
-                    continue;
+            // Changes and removals first: they end wordings an addition may bring back.
+            let events = list
+                .changed
+                .iter()
+                .filter_map(|f| Some((FactChange::Changed, f.old.as_deref()?, f)))
+                .chain(
+                    list.removed
+                        .iter()
+                        .filter_map(|f| Some((FactChange::Removed, f.old.as_deref()?, f))),
+                )
+                .chain(
+                    list.added
+                        .iter()
+                        .filter_map(|f| Some((FactChange::Added, f.new.as_deref()?, f))),
+                );
+            for (what, wording, fact) in events {
+                let found = by_wording
+                    .get(&key(wording))
+                    .copied()
+                    .filter(|(id, _)| !touched.contains(id));
+                let what = match (what, found) {
+                    (FactChange::Added, Some((_, false))) => FactChange::Restored,
+                    _ => what,
                 };
-                let event = event(version, FactChange::Changed, fact);
-                let id = match by_wording.remove(&key(old)) {
-                    Some((id, _)) => {
+                let event = event(version, what, fact);
+                let id = match found {
+                    Some((id, present)) if present || what == FactChange::Restored => {
                         histories[id].events.push(event);
                         id
                     }
-                    None => start(&mut histories, new, event),
-                };
-                histories[id].wording.clone_from(new);
-                by_wording.insert(key(new), (id, true));
-            }
-            for fact in &list.removed {
-                let Some(old) = &fact.old else { continue };
-                let event = event(version, FactChange::Removed, fact);
-                match by_wording.get_mut(&key(old)) {
-                    Some((id, present)) if *present => {
-                        histories[*id].events.push(event);
-                        *present = false;
-                    }
-                    // Removed again, or there since before the first step.
+                    // A change or removal of a wording not there (gone, or there since before
+                    // the first step), or an addition of one never seen: a history of its own.
                     _ => {
-                        let id = start(&mut histories, old, event);
-                        by_wording.insert(key(old), (id, false));
+                        histories.push(FactHistory {
+                            facet,
+                            wording: wording.to_owned(),
+                            events: vec![event],
+                        });
+                        histories.len() - 1
+                    }
+                };
+                touched.insert(id);
+                let latest = fact
+                    .new
+                    .as_deref()
+                    .or(fact.old.as_deref())
+                    .unwrap_or(wording);
+                histories[id].wording = latest.to_owned();
+                match what {
+                    FactChange::Changed => {
+                        after.push((key(wording), None));
+                        if let Some(new) = fact.new.as_deref() {
+                            after.push((key(new), Some((id, true))));
+                        }
+                    }
+                    FactChange::Removed => after.push((key(wording), Some((id, false)))),
+                    FactChange::Added | FactChange::Restored => {
+                        after.push((key(wording), Some((id, true))));
                     }
                 }
             }
-            for fact in &list.added {
-                let Some(new) = &fact.new else { continue };
-                match by_wording.get_mut(&key(new)) {
-                    Some((id, present)) if !*present => {
-                        histories[*id]
-                            .events
-                            .push(event(version, FactChange::Restored, fact));
-                        histories[*id].wording.clone_from(new);
-                        *present = true;
-                    }
-                    Some((id, _)) => {
-                        // One more occurrence of a fact already there.
-                        histories[*id]
-                            .events
-                            .push(event(version, FactChange::Added, fact));
-                    }
-                    None => {
-                        let id =
-                            start(&mut histories, new, event(version, FactChange::Added, fact));
-                        by_wording.insert(key(new), (id, true));
-                    }
-                }
+        }
+        // Ends of wordings first, so that a wording a change ends and another brings is kept.
+        for (key, _) in after.iter().filter(|(_, entry)| entry.is_none()) {
+            by_wording.remove(key);
+        }
+        for (key, entry) in after {
+            if let Some(entry) = entry {
+                by_wording.insert(key, entry);
             }
         }
     }
@@ -160,15 +179,24 @@ impl FactHistory {
             .iter()
             .map(|e| match (e.what, &e.new) {
                 (FactChange::Changed, Some(new)) => {
-                    format!("changed to “{new}” in {}", name(e.version))
+                    format!("changed to {} in {}", quoted(new), name(e.version))
                 }
                 (what, _) => format!("{} in {}", what.word(), name(e.version)),
             })
             .collect();
         format!(
-            "“{}”: {}",
-            first.unwrap_or(&self.wording),
+            "{}: {}",
+            quoted(first.unwrap_or(&self.wording)),
             events.join("; ")
         )
+    }
+}
+
+/// A wording in quotation marks, unless it is a quotation and has its own.
+fn quoted(wording: &str) -> String {
+    if wording.starts_with(['"', '“', '‘', '\'', '«', '„']) {
+        wording.to_owned()
+    } else {
+        format!("“{wording}”")
     }
 }

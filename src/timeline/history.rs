@@ -30,6 +30,14 @@ pub struct SentenceHistory {
 /// coefficient of the two sets of words).
 const MIN_REWORDING_OVERLAP: f64 = 0.5;
 
+/// A sentence extended or cut down (a clause added or dropped) rewords the other when this much
+/// of the shorter one's words are in the longer, however long the clause…
+const MIN_CONTAINED: f64 = 0.8;
+
+/// …and the shorter one has at least this many words (a three-word sentence is in many longer
+/// ones).
+const MIN_CONTAINED_WORDS: usize = 5;
+
 /// A word that this many removed sentences have is too common to find a rewording by: a new
 /// sentence is compared only with the removed ones that share a rarer word with it.
 const MAX_SENTENCES_PER_WORD: usize = 64;
@@ -246,12 +254,16 @@ impl Candidates {
                     continue;
                 }
                 let theirs = &self.words[at];
-                if dice_bound(mine.len(), theirs.len()) < MIN_REWORDING_OVERLAP {
+                let shorter = mine.len().min(theirs.len());
+                let may_contain = shorter >= MIN_CONTAINED_WORDS;
+                if !may_contain && dice_bound(mine.len(), theirs.len()) < MIN_REWORDING_OVERLAP {
                     continue;
                 }
-                let overlap = dice(mine.intersection(theirs).count(), mine.len(), theirs.len());
+                let shared = mine.intersection(theirs).count();
+                let overlap = dice(shared, mine.len(), theirs.len());
+                let contained = may_contain && shared as f64 >= MIN_CONTAINED * shorter as f64;
                 // Ties go to the earliest removed sentence, whatever order the words come in.
-                if overlap >= MIN_REWORDING_OVERLAP
+                if (overlap >= MIN_REWORDING_OVERLAP || contained)
                     && best.is_none_or(|(b_at, b)| overlap > b || overlap == b && at < b_at)
                 {
                     best = Some((at, overlap));
@@ -293,5 +305,25 @@ mod tests {
             (h[1].first_version, &h[1].removed_in, &h[1].restored_in),
             (0, &vec![2], &vec![3])
         );
+    }
+
+    #[test]
+    fn a_sentence_given_a_long_clause_and_then_cut_back_is_one_sentence_reworded_twice() {
+        let h = histories(&[
+            "Accept All gives the new version, Reject All the old one. Roads come first.",
+            "Accept All gives the new version, Reject All the old one (checked in CI with \
+             LibreOffice, whose tracked changes are rejected by a script that cannot be driven \
+             from its own window here). Roads come first.",
+            "Accept All gives the new version, Reject All the old one. Roads come first.",
+        ]);
+        assert_eq!(h.len(), 2, "{h:#?}");
+        assert_eq!((h[0].first_version, &h[0].changed_in), (0, &vec![1, 2]));
+        assert!(h[0].removed_in.is_empty() && h[0].restored_in.is_empty());
+        // Short sentences are not taken for parts of long ones.
+        let h = histories(&[
+            "It rained. Roads come first.",
+            "It rained on the long road to the north coast. Roads come first.",
+        ]);
+        assert_eq!(h.len(), 3, "{h:#?}");
     }
 }
