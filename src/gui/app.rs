@@ -278,7 +278,10 @@ impl RedlineApp {
             Side::Old => old,
             Side::New => new,
         };
-        let history = versions.sentence_history(version, paragraph, offset)?;
+        let history = versions
+            .timeline
+            .as_ref()?
+            .sentence_history(version, paragraph, offset)?;
         Some(super::versions::Versions::describe(history))
     }
 

@@ -387,7 +387,8 @@ impl RowView<'_> {
         for p in self.comparison.rows[self.row].paragraphs(side) {
             let len = self.comparison.article(side).paragraphs.get(p)?.text.len();
             if offset <= start + len {
-                let history = versions.sentence_history(version, p, offset - start)?;
+                let timeline = versions.timeline.as_ref()?;
+                let history = timeline.sentence_history(version, p, offset - start)?;
                 return Some(format!("This sentence: {}", Versions::describe(history)));
             }
             start += len + crate::compare::PARAGRAPH_SEPARATOR.len();

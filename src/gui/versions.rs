@@ -37,11 +37,9 @@ impl Versions {
 
     /// The versions that could be read, by index.
     fn readable(&self) -> Vec<usize> {
-        self.timeline.as_ref().map_or_else(Vec::new, |t| {
-            (0..t.versions.len())
-                .filter(|&i| t.versions[i].article.is_ok())
-                .collect()
-        })
+        self.timeline
+            .as_ref()
+            .map_or_else(Vec::new, |t| t.readable())
     }
 
     /// The pair shown first: the last two readable versions (the latest change).
@@ -110,18 +108,6 @@ impl Versions {
         self.timeline.as_ref()?.step_into(new)
     }
 
-    /// The history of the sentence at `offset` (bytes) of a paragraph of a version.
-    pub fn sentence_history(
-        &self,
-        version: usize,
-        paragraph: usize,
-        offset: usize,
-    ) -> Option<&SentenceHistory> {
-        self.timeline
-            .as_ref()?
-            .sentence_history(version, paragraph, offset)
-    }
-
     /// A version's short name in the strip and in histories: "v3".
     pub fn short_name(version: usize) -> String {
         format!("v{}", version + 1)
@@ -187,9 +173,7 @@ impl Ages {
             Side::Old => self.shown[0],
             Side::New => self.shown[1],
         };
-        let readable: Vec<usize> = (0..self.timeline.versions.len())
-            .filter(|&i| self.timeline.versions[i].article.is_ok())
-            .collect();
+        let readable = self.timeline.readable();
         let newest = readable.len().saturating_sub(1).max(1) as f32;
         let age = |first: usize| readable.partition_point(|&v| v < first) as f32 / newest;
         let (Some(Some(placement)), Some(row)) = (

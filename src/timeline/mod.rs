@@ -170,6 +170,13 @@ impl Timeline {
         self.sentences.get(id as usize)
     }
 
+    /// The versions that could be read, by index.
+    pub fn readable(&self) -> Vec<usize> {
+        (0..self.versions.len())
+            .filter(|&i| self.versions[i].article.is_ok())
+            .collect()
+    }
+
     /// The step that leads to a version (by index), if it has one: the first readable version
     /// and unreadable ones have none.
     pub fn step_into(&self, version: usize) -> Option<&Step> {
