@@ -112,7 +112,7 @@ fn step(
     let app = harness.state();
     let changes = app.comparison().map_or(0, |c| c.changes.len());
     let rows = app.comparison().map_or(0, |c| c.rows.len());
-    let action = match rng.below(24) {
+    let action = match rng.below(25) {
         0 => {
             let (old, new) = rng.pick(pairs).clone();
             Action::OpenPair(old, new)
@@ -191,6 +191,21 @@ fn step(
                 rng.below(3)
             ),
         ),
+        // Several versions (the pairs' files, a missing one and an icon among them), stepping,
+        // any pair picked, sentences coloured by age.
+        23 => match rng.below(4) {
+            0 => Action::OpenVersions(
+                (0..3 + rng.below(3))
+                    .map(|i| {
+                        let (old, new) = rng.pick(pairs);
+                        if i % 2 == 0 { old.clone() } else { new.clone() }
+                    })
+                    .collect(),
+            ),
+            1 => Action::StepVersions(rng.coin()),
+            2 => Action::ShowVersions(rng.below(6), rng.below(6)),
+            _ => Action::SetAgeColouring(rng.coin()),
+        },
         _ => Action::Cancel,
     };
     let said = format!("{action:?}");

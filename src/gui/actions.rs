@@ -117,6 +117,8 @@ pub enum Action {
     FindPrevious,
     /// Open a comparison from File → Recent.
     OpenRecent(usize),
+    /// Open a set of versions from File → Recent.
+    OpenRecentVersions(usize),
     /// Hide the message bar.
     DismissNotice,
     /// Hide the line that says the sample is a sample.

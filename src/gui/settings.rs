@@ -105,6 +105,9 @@ pub struct Settings {
     pub age_colouring: bool,
     /// Recent comparisons, newest first, as (old, new) absolute file paths.
     pub recent: Vec<(PathBuf, PathBuf)>,
+    /// Recent sets of versions opened together, newest first, each as absolute file paths,
+    /// oldest version first.
+    pub recent_versions: Vec<Vec<PathBuf>>,
     /// Width of the change list panel, in points, as the reader last left it.
     pub change_list_width: f32,
     /// Two panes or one column.
@@ -121,6 +124,7 @@ impl Default for Settings {
             hide_unchanged: false,
             age_colouring: false,
             recent: Vec::new(),
+            recent_versions: Vec::new(),
             change_list_width: DEFAULT_CHANGE_LIST_WIDTH,
             layout: Layout::Automatic,
         }
@@ -151,6 +155,14 @@ impl Settings {
         self.recent.retain(|p| p != &pair);
         self.recent.insert(0, pair);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Puts a set of versions at the top of the recent list.
+    pub fn remember_versions(&mut self, paths: &[PathBuf]) {
+        let set: Vec<PathBuf> = paths.iter().cloned().map(absolute).collect();
+        self.recent_versions.retain(|s| s != &set);
+        self.recent_versions.insert(0, set);
+        self.recent_versions.truncate(MAX_RECENT);
     }
 
     /// The most recent comparison whose files both still exist.

@@ -58,20 +58,33 @@ fn file_menu(ui: &mut egui::Ui, state: &ToolbarState<'_>, actions: &mut Vec<Acti
     }
     ui.separator();
     ui.menu_button("Recent", |ui| {
-        if state.settings.recent.is_empty() {
+        if state.settings.recent.is_empty() && state.settings.recent_versions.is_empty() {
             ui.label("No recent comparisons");
         }
+        let name = |p: &std::path::Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
         for (n, (old, new)) in state.settings.recent.iter().enumerate() {
-            let name = |p: &std::path::Path| {
-                p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                )
-            };
             let label = format!("{} » {}", name(old), name(new));
             let hover = format!("{}\n{}", old.display(), new.display());
             if ui.button(label).on_hover_text(hover).clicked() {
                 actions.push(Action::OpenRecent(n));
+            }
+        }
+        if !state.settings.recent_versions.is_empty() {
+            ui.separator();
+        }
+        for (n, set) in state.settings.recent_versions.iter().enumerate() {
+            let (Some(first), Some(last)) = (set.first(), set.last()) else {
+                continue;
+            };
+            let label = format!("{} … {} ({} versions)", name(first), name(last), set.len());
+            let hover: Vec<String> = set.iter().map(|p| p.display().to_string()).collect();
+            if ui.button(label).on_hover_text(hover.join("\n")).clicked() {
+                actions.push(Action::OpenRecentVersions(n));
             }
         }
     });

@@ -184,3 +184,29 @@ fn three_files_dropped_together_open_as_versions_in_the_order_of_their_names() {
     assert!(harness.state().version_labels().is_empty());
     assert!(harness.query_by_label_contains("v1 story-1.txt").is_none());
 }
+
+#[test]
+fn versions_opened_together_are_in_the_recent_list_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = story(dir.path());
+    let mut harness = harness(RedlineApp::opening(Opening::Versions(paths.clone())));
+    harness.state_mut().apply(redline::gui::Action::OpenPair(
+        paths[0].clone(),
+        paths[1].clone(),
+    ));
+    settle(&mut harness);
+    assert!(harness.state().version_labels().is_empty());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Recent").hover();
+    harness.run();
+    // The pair and the set of versions are both listed.
+    harness.get_by_label("story-1.txt » story-2.txt");
+    harness
+        .get_by_label("story-1.txt … story-4.txt (5 versions)")
+        .click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().version_labels().len(), 5);
+    assert_eq!(harness.state().version_pair(), Some((3, 4)));
+}

@@ -169,6 +169,8 @@ impl RedlineApp {
             .collect();
         versions.timeline = Some(Arc::new(timeline));
         let pair = kept.or_else(|| versions.default_pair());
+        let paths = versions.paths.clone();
+        self.settings.remember_versions(&paths);
         self.view.frames_since_change = 0;
         if !unreadable.is_empty() {
             self.add_notice(format!(
@@ -295,6 +297,11 @@ impl RedlineApp {
                         });
                     }
                     None => {}
+                }
+            }
+            Action::OpenRecentVersions(n) => {
+                if let Some(paths) = self.settings.recent_versions.get(n).cloned() {
+                    self.apply(Action::OpenVersions(paths));
                 }
             }
             Action::OpenRecent(n) => {
