@@ -23,6 +23,10 @@ pub fn show(ui: &mut egui::Ui, versions: &Versions, palette: Palette) -> Vec<Act
         });
         return actions;
     };
+    // The pair last brought into view: a new pair scrolls the strip to its new version once,
+    // and the reader's own scrolling is left alone after.
+    let scrolled_id = egui::Id::unique("redline-version-strip-shown");
+    let scrolled = ui.data(|d| d.get_temp::<(usize, usize)>(scrolled_id));
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     egui::ScrollArea::horizontal()
@@ -103,6 +107,12 @@ pub fn show(ui: &mut egui::Ui, versions: &Versions, palette: Palette) -> Vec<Act
                         .on_hover_text(&tip)
                         .on_disabled_hover_text(&tip);
                     // The release's own modifiers: Shift may be let go within the same frame.
+                    if i == new && versions.pair.is_some() && scrolled != versions.pair {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                        if let Some(pair) = versions.pair {
+                            ui.data_mut(|d| d.insert_temp(scrolled_id, pair));
+                        }
+                    }
                     let shift = ui.input(|input| {
                         input.modifiers.shift
                             || input.events.iter().any(|e| {
