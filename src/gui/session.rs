@@ -158,30 +158,44 @@ impl Session {
         }
     }
 
-    /// Shows two of the open versions (by index): the sides take their articles, and the job
-    /// returned compares them. `None` if either is not a readable version.
+    /// The job that compares two of the open versions (by index); `None` if either is not a
+    /// readable version. The sides and the pair shown change only when its comparison is
+    /// shown (a cancelled one leaves them as they were).
     pub fn show_versions(
-        &mut self,
+        &self,
         old: usize,
         new: usize,
         options: CompareOptions,
     ) -> Option<Request> {
-        let versions = self.versions.as_mut()?;
-        let timeline = versions.timeline.as_ref()?;
-        let doc = |i: usize| -> Option<SideDoc> {
-            let article = timeline.versions.get(i)?.article.as_ref().ok()?;
-            Some(SideDoc {
-                source: versions.paths.get(i).cloned().map(Source::File),
-                article: Some(Arc::clone(article)),
-                error: None,
-                gone: false,
-            })
+        let timeline = self.versions.as_ref()?.timeline.as_ref()?;
+        let article = |i: usize| timeline.versions.get(i)?.article.clone().ok();
+        Some(Request {
+            old: Input::Ready(article(old)?),
+            new: Input::Ready(article(new)?),
+            options,
+            reread: None,
+        })
+    }
+
+    /// With versions open, makes the sides and the pair shown those of the comparison shown.
+    fn follow_versions(&mut self) {
+        let (Some(versions), Some(comparison)) = (&mut self.versions, &self.comparison) else {
+            return;
         };
-        let (old_doc, new_doc) = (doc(old)?, doc(new)?);
+        let Some([old, new]) = versions.shown_in(comparison) else {
+            return;
+        };
         versions.pair = Some((old, new));
-        self.old = old_doc;
-        self.new = new_doc;
-        Some(self.recompare_request(options))
+        let doc = |i: usize, side: Side| SideDoc {
+            source: versions.paths.get(i).cloned().map(Source::File),
+            article: Some(Arc::clone(match side {
+                Side::Old => &comparison.old,
+                Side::New => &comparison.new,
+            })),
+            error: None,
+            gone: false,
+        };
+        (self.old, self.new) = (doc(old, Side::Old), doc(new, Side::New));
     }
 
     /// Notes that a side's file went away (its text stays on screen).
@@ -247,7 +261,10 @@ impl Session {
             }
         }
         match outcome.comparison {
-            Some(comparison) => self.show(comparison, false),
+            Some(comparison) => {
+                self.show(comparison, false);
+                self.follow_versions();
+            }
             None => {
                 // Only one side could be read: show it alone beside the error of the other.
                 if let Some(comparison) = self.one_side_only() {

@@ -65,7 +65,9 @@ impl Versions {
     /// pair's new version; `None` at either end.
     pub fn stepped(&self, forward: bool) -> Option<(usize, usize)> {
         let readable = self.readable();
-        let (_, new) = self.pair?;
+        // From the later of the two (after Swap, the pair runs newest first).
+        let (a, b) = self.pair?;
+        let new = a.max(b);
         let at = readable.iter().position(|&v| v == new)?;
         let to = if forward {
             at + 1

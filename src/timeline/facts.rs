@@ -109,12 +109,17 @@ pub fn fact_histories(steps: &[Step], ignore_case: bool) -> Vec<FactHistory> {
                 };
                 let event = event(version, what, fact);
                 let id = match found {
-                    Some((id, present)) if present || what == FactChange::Restored => {
+                    // A change or removal of a wording there, or a removed one come back.
+                    Some((id, present))
+                        if (present && what != FactChange::Added)
+                            || what == FactChange::Restored =>
+                    {
                         histories[id].events.push(event);
                         id
                     }
                     // A change or removal of a wording not there (gone, or there since before
-                    // the first step), or an addition of one never seen: a history of its own.
+                    // the first step), a wording never seen, or one more copy of a wording there:
+                    // a history of its own.
                     _ => {
                         histories.push(FactHistory {
                             facet,
@@ -145,10 +150,12 @@ pub fn fact_histories(steps: &[Step], ignore_case: bool) -> Vec<FactHistory> {
                 }
             }
         }
-        // Ends of wordings first, so that a wording a change ends and another brings is kept.
+        // Ends of wordings first, then wordings gone, then wordings there: a wording one fact
+        // brings in a step is there, whatever another fact of the step did with it.
         for (key, _) in after.iter().filter(|(_, entry)| entry.is_none()) {
             by_wording.remove(key);
         }
+        after.sort_by_key(|(_, entry)| entry.map(|(_, present)| present));
         for (key, entry) in after {
             if let Some(entry) = entry {
                 by_wording.insert(key, entry);

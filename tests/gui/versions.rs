@@ -210,3 +210,30 @@ fn versions_opened_together_are_in_the_recent_list_and_reopen() {
     assert_eq!(harness.state().version_labels().len(), 5);
     assert_eq!(harness.state().version_pair(), Some((3, 4)));
 }
+
+#[test]
+fn swapped_versions_step_from_the_later_and_options_apply_to_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(RedlineApp::opening(Opening::Versions(story(dir.path()))));
+    harness.get_by_label("Swap").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().version_pair(), Some((4, 3)));
+    assert_eq!(
+        names(&harness),
+        ("story-4.txt".into(), "story-3.txt".into())
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().version_pair(), Some((1, 3)));
+    // An option changed: the versions are compared again and the pair shown stays.
+    let mut options = harness.state().options();
+    options.ignore_case = true;
+    harness
+        .state_mut()
+        .apply(redline::gui::Action::SetOptions(options));
+    settle(&mut harness);
+    assert_eq!(harness.state().version_pair(), Some((1, 3)));
+    assert!(harness.state().comparison().unwrap().options.ignore_case);
+}

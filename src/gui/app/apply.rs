@@ -179,11 +179,15 @@ impl RedlineApp {
             ));
         }
         match pair {
-            Some((old, new)) => self.apply(Action::ShowVersions(old, new)),
-            None => self.add_notice(
-                "Fewer than two of the versions could be read: there is nothing to compare."
-                    .to_owned(),
-            ),
+            // Always compared again: the versions were read afresh.
+            Some((old, new)) => self.compare_versions(old, new),
+            None => {
+                self.add_notice(
+                    "Fewer than two of the versions could be read: there is nothing to compare."
+                        .to_owned(),
+                );
+                self.leave_versions();
+            }
         }
     }
 
@@ -275,10 +279,10 @@ impl RedlineApp {
                 }
             },
             Action::ShowVersions(old, new) => {
-                if let Some(request) = self.session.show_versions(old, new, options) {
-                    self.view.current_change = None;
-                    self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
-                    self.start(request);
+                let shown = self.session.versions.as_ref().and_then(|v| v.pair);
+                // The pair already shown: nothing to do (the reader keeps their place).
+                if shown != Some((old, new)) || self.background.job.is_some() {
+                    self.compare_versions(old, new);
                 }
             }
             Action::StepVersions(forward) => {
@@ -377,7 +381,12 @@ impl RedlineApp {
             }
             Action::SetOptions(new) => {
                 self.settings.options = new;
-                self.start(self.session.recompare_request(new));
+                // With versions open, every step's words and flags follow the new options too.
+                if self.session.versions.is_some() {
+                    self.read_versions();
+                } else {
+                    self.start(self.session.recompare_request(new));
+                }
             }
             Action::NextChange => self.step_change(true),
             Action::PreviousChange => self.step_change(false),
@@ -495,6 +504,16 @@ impl RedlineApp {
             Action::Quit => {
                 self.with_ctx(|ctx| ctx.send_viewport_cmd(egui::ViewportCommand::Close))
             }
+        }
+    }
+
+    /// Compares two of the open versions; the panes show them once compared.
+    fn compare_versions(&mut self, old: usize, new: usize) {
+        let options = self.settings.options;
+        if let Some(request) = self.session.show_versions(old, new, options) {
+            self.view.current_change = None;
+            self.view.scroll_target = Some(ScrollTarget::Offset(0.0));
+            self.start(request);
         }
     }
 
