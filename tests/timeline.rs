@@ -601,3 +601,24 @@ fn facts_followed_one_event_per_step(timeline: &Timeline) {
         timeline.facts
     );
 }
+
+#[test]
+fn a_timeline_stopped_before_it_ends_says_so() {
+    let (texts, _) = generated(3, 8);
+    let versions = |texts: &[String]| -> Vec<Version> {
+        texts
+            .iter()
+            .map(|t| Version {
+                label: String::new(),
+                time: None,
+                article: Ok(Arc::new(Article::from_text("v", t))),
+            })
+            .collect()
+    };
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let options = CompareOptions::default();
+    assert!(Timeline::new_until(versions(&texts), &options, &stop).is_err());
+    let go = std::sync::atomic::AtomicBool::new(false);
+    let timeline = Timeline::new_until(versions(&texts), &options, &go).unwrap();
+    assert_eq!(timeline.steps.len(), 7);
+}

@@ -30,8 +30,8 @@ pub enum Event {
         /// The facts, or why there are none.
         facts: Ended<Result<Facts, Cancelled>>,
     },
-    /// The versions opened together were read and compared.
-    Timeline(Ended<Timeline>),
+    /// The versions opened together were read and compared (`Err`: stopped).
+    Timeline(Ended<Result<Timeline, Cancelled>>),
     /// An export ended.
     Exported(Result<Exported, String>),
     /// A message for the reader (the review could not be read or saved).

@@ -7,10 +7,11 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::task::{Ended, Task};
-use crate::compare::{CompareOptions, Comparison, Side};
+use crate::compare::{Cancelled, CompareOptions, Comparison, Side};
 use crate::document::LoadOptions;
 use crate::timeline::{SentenceHistory, Step, Timeline, Version, sentence_ranges};
 
@@ -203,9 +204,11 @@ impl Ages {
     }
 }
 
-/// Reading the versions and working out their timeline, on a thread of its own.
+/// Reading the versions and working out their timeline, on a thread of its own. Dropping the
+/// job (the versions read again, or left) stops it between steps.
 pub struct TimelineJob {
-    task: Task<Timeline>,
+    cancel: Arc<AtomicBool>,
+    task: Task<Result<Timeline, Cancelled>>,
 }
 
 impl TimelineJob {
@@ -215,23 +218,31 @@ impl TimelineJob {
         options: CompareOptions,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
         let task = Task::spawn("redline-timeline", wake, move || {
             let load = LoadOptions::default();
             let versions: Vec<Version> =
                 crate::parallel::map(&paths, |path| Version::read(path, &load));
-            Timeline::new(versions, &options)
+            Timeline::new_until(versions, &options, &flag)
         });
-        Self { task }
+        Self { cancel, task }
     }
 
-    /// The timeline, once made; never blocks.
-    pub fn poll(&self) -> Option<Ended<Timeline>> {
+    /// The timeline, once made (`Err` if it was stopped); never blocks.
+    pub fn poll(&self) -> Option<Ended<Result<Timeline, Cancelled>>> {
         self.task.poll()
     }
 
     /// Blocks until the timeline is made or `timeout` passes.
-    pub fn wait(&self, timeout: Duration) -> Option<Ended<Timeline>> {
+    pub fn wait(&self, timeout: Duration) -> Option<Ended<Result<Timeline, Cancelled>>> {
         self.task.wait(timeout)
+    }
+}
+
+impl Drop for TimelineJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 }
 

@@ -17,7 +17,9 @@ pub use history::{
 };
 pub use notes::correction_note;
 
-use crate::compare::{CompareOptions, Comparison, compare};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::compare::{Cancelled, CompareOptions, Comparison, compare};
 use crate::document::LoadOptions;
 use crate::summary::Facts;
 use crate::text::Article;
@@ -79,7 +81,7 @@ impl Step {
 }
 
 /// The versions of an article in order, with the steps between them and every sentence's history.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Timeline {
     /// The versions, in the order given.
     pub versions: Vec<Version>,
@@ -100,12 +102,26 @@ impl Timeline {
     /// works out the sentences' histories. A version that could not be read is kept, with its
     /// message, and skipped by the steps.
     pub fn new(versions: Vec<Version>, options: &CompareOptions) -> Self {
+        // Nothing can set the flag: never the default.
+        Self::new_until(versions, options, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// As [`Self::new`], stopping early once `cancel` is set (the window reads the versions
+    /// again, or leaves them): each step not begun is skipped.
+    pub fn new_until(
+        versions: Vec<Version>,
+        options: &CompareOptions,
+        cancel: &AtomicBool,
+    ) -> Result<Self, Cancelled> {
         let readable: Vec<usize> = (0..versions.len())
             .filter(|&i| versions[i].article.is_ok())
             .collect();
         let pairs: Vec<(usize, usize)> = readable.windows(2).map(|w| (w[0], w[1])).collect();
         let article = |i: usize| versions[i].article.as_ref().ok().cloned();
         let steps: Vec<Step> = crate::parallel::map(&pairs, |&(old, new)| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
             let (a, b) = (article(old)?, article(new)?);
             let note = correction_note(&a, &b);
             let comparison = compare(a, b, options);
@@ -121,6 +137,9 @@ impl Timeline {
         .into_iter()
         .flatten()
         .collect();
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Cancelled);
+        }
         let articles: Vec<(usize, &Article)> = readable
             .iter()
             .filter_map(|&i| versions[i].article.as_deref().ok().map(|a| (i, a)))
@@ -134,14 +153,14 @@ impl Timeline {
             placements[*version] = Some(placement);
         }
         let facts = fact_histories(&steps, options.ignore_case);
-        Self {
+        Ok(Self {
             versions,
             steps,
             sentences,
             placements,
             facts,
             options: *options,
-        }
+        })
     }
 
     /// Compares any two versions (by index), or says why they cannot be.

@@ -134,12 +134,14 @@ impl RedlineApp {
 
     /// Takes in the timeline of the open versions: the panes show the pair shown before, if it
     /// can still be read, else the latest step.
-    pub(super) fn finish_timeline(&mut self, ended: Ended<Timeline>) {
+    pub(super) fn finish_timeline(&mut self, ended: Ended<Result<Timeline, Cancelled>>) {
         let Some(versions) = &mut self.session.versions else {
             return;
         };
         let timeline = match ended {
-            Ended::Done(timeline) => timeline,
+            Ended::Done(Ok(timeline)) => timeline,
+            // Stopped because another reading replaced it: that one's result is the one.
+            Ended::Done(Err(Cancelled)) => return,
             Ended::Failed(why) => {
                 self.view.notice = Some(format!(
                     "Reading the versions failed with an internal error ({why}); the files are \
