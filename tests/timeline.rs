@@ -502,7 +502,7 @@ fn facts_are_followed_across_the_versions() {
         timeline.facts
     );
     assert_eq!(
-        number.describe(|i| format!("v{}", i + 1)),
+        number.describe(),
         "“12”: changed to “14” in v2; removed in v3; restored in v4"
     );
     // The quote: added in v2, reworded in v3, one history.

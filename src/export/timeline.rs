@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{escape_xml as escape, facets, fact_words, facts_in_order};
 use crate::summary::{ChangeSummary, VERSION, timestamp};
-use crate::timeline::{FactHistory, SentenceHistory, Timeline};
+use crate::timeline::{FactHistory, SentenceHistory, Timeline, version_name as v};
 
 /// The value of the timeline JSON's `format` field.
 pub const TIMELINE_FORMAT_NAME: &str = "redline-timeline";
@@ -143,11 +143,6 @@ pub fn timeline_json(timeline: &Timeline, generated: SystemTime) -> String {
     text
 }
 
-/// "v3" for the version at index 2: how summaries name versions.
-fn v(index: usize) -> String {
-    format!("v{}", index + 1)
-}
-
 /// The lines both text formats share, each with its kind: a heading, a row of the versions'
 /// list, or a line of prose.
 fn lines(timeline: &Timeline) -> Vec<Line> {
@@ -213,7 +208,7 @@ fn lines(timeline: &Timeline) -> Vec<Line> {
     if !timeline.facts.is_empty() {
         out.push(Line::Heading("Facts across the versions".to_owned()));
         for fact in &timeline.facts {
-            out.push(Line::Item(format!("{}, {}", fact.facet, fact.describe(v))));
+            out.push(Line::Item(format!("{}, {}", fact.facet, fact.describe())));
         }
     }
     let histories: Vec<&SentenceHistory> = timeline
@@ -230,18 +225,8 @@ fn lines(timeline: &Timeline) -> Vec<Line> {
             "Sentences added, changed or removed".to_owned(),
         ));
         for h in histories {
-            let mut line = format!("“{}” — first in {}", h.text, v(h.first_version));
-            for (label, list) in [
-                ("changed in", &h.changed_in),
-                ("removed in", &h.removed_in),
-                ("restored in", &h.restored_in),
-            ] {
-                if !list.is_empty() {
-                    let names: Vec<String> = list.iter().map(|&i| v(i)).collect();
-                    let _ = write!(line, "; {label} {}", names.join(", "));
-                }
-            }
-            out.push(Line::Item(line));
+            let events = h.describe("changed in", "; ");
+            out.push(Line::Item(format!("“{}” — {events}", h.text)));
         }
     }
     out

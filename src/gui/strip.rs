@@ -106,13 +106,13 @@ pub fn show(ui: &mut egui::Ui, versions: &Versions, palette: Palette) -> Vec<Act
                         .add_enabled(version.article.is_ok(), button)
                         .on_hover_text(&tip)
                         .on_disabled_hover_text(&tip);
-                    // The release's own modifiers: Shift may be let go within the same frame.
                     if i == new && versions.pair.is_some() && scrolled != versions.pair {
                         response.scroll_to_me(Some(egui::Align::Center));
                         if let Some(pair) = versions.pair {
                             ui.data_mut(|d| d.insert_temp(scrolled_id, pair));
                         }
                     }
+                    // The release's own modifiers: Shift may be let go within the same frame.
                     let shift = ui.input(|input| {
                         input.modifiers.shift
                             || input.events.iter().any(|e| {

@@ -113,33 +113,15 @@ impl Versions {
 
     /// A version's short name in the strip and in histories: "v3".
     pub fn short_name(version: usize) -> String {
-        format!("v{}", version + 1)
+        crate::timeline::version_name(version)
     }
 
-    /// A sentence's history in words: "First in v2 · reworded in v4 · removed in v5 · restored
-    /// in v6."
+    /// A sentence's history as the window's tooltip gives it: "First in v2 · reworded in v4 ·
+    /// removed in v5 · restored in v6."
     pub fn describe(history: &SentenceHistory) -> String {
-        let list = |versions: &[usize]| {
-            versions
-                .iter()
-                .map(|&v| Self::short_name(v))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let mut parts = vec![format!(
-            "First in {}",
-            Self::short_name(history.first_version)
-        )];
-        for (what, versions) in [
-            ("reworded in", &history.changed_in),
-            ("removed in", &history.removed_in),
-            ("restored in", &history.restored_in),
-        ] {
-            if !versions.is_empty() {
-                parts.push(format!("{what} {}", list(versions)));
-            }
-        }
-        parts.join(" · ") + "."
+        let text = history.describe("reworded in", " · ");
+        // "first in …" begins the sentence.
+        format!("F{}.", text.get(1..).unwrap_or_default())
     }
 }
 

@@ -176,7 +176,8 @@ fn event(version: usize, what: FactChange, fact: &Fact) -> FactEvent {
 
 impl FactHistory {
     /// The history in words: "“2022”: changed to “2023” in v3; removed in v6".
-    pub fn describe(&self, name: impl Fn(usize) -> String) -> String {
+    pub fn describe(&self) -> String {
+        let name = super::version_name;
         let first = self.events.first().and_then(|e| match e.what {
             FactChange::Added | FactChange::Restored => e.new.as_deref(),
             FactChange::Changed | FactChange::Removed => e.old.as_deref(),

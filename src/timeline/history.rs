@@ -26,6 +26,30 @@ pub struct SentenceHistory {
     pub restored_in: Vec<usize>,
 }
 
+impl SentenceHistory {
+    /// The history in words, as the summaries and the window give it: "first in v1; changed in
+    /// v3; removed in v4" with `changed` "changed in" and `separator` "; ".
+    pub fn describe(&self, changed: &str, separator: &str) -> String {
+        let mut parts = vec![format!("first in {}", version_name(self.first_version))];
+        for (what, versions) in [
+            (changed, &self.changed_in),
+            ("removed in", &self.removed_in),
+            ("restored in", &self.restored_in),
+        ] {
+            if !versions.is_empty() {
+                let names: Vec<String> = versions.iter().map(|&v| version_name(v)).collect();
+                parts.push(format!("{what} {}", names.join(", ")));
+            }
+        }
+        parts.join(separator)
+    }
+}
+
+/// "v3" for the version at index 2: how the summaries and the window name versions.
+pub fn version_name(index: usize) -> String {
+    format!("v{}", index + 1)
+}
+
 /// How much of their words a rewording shares with the sentence it rewords (Dice's
 /// coefficient of the two sets of words).
 const MIN_REWORDING_OVERLAP: f64 = 0.5;

@@ -14,6 +14,7 @@ use std::sync::Arc;
 pub use facts::{FactChange, FactEvent, FactHistory, fact_histories};
 pub use history::{
     Histories, Placement, SentenceHistory, sentence_at, sentence_histories, sentence_ranges,
+    version_name,
 };
 pub use notes::correction_note;
 
@@ -199,7 +200,10 @@ impl Timeline {
     /// The step that leads to a version (by index), if it has one: the first readable version
     /// and unreadable ones have none.
     pub fn step_into(&self, version: usize) -> Option<&Step> {
-        self.steps.iter().find(|s| s.new == version)
+        // The steps are in the versions' order: the window's strip asks for each version every
+        // frame, so this is a search, not a scan.
+        let at = self.steps.partition_point(|s| s.new < version);
+        self.steps.get(at).filter(|s| s.new == version)
     }
 
     /// Whether every readable version reads the same as the one before it.
