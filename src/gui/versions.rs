@@ -200,13 +200,34 @@ impl TimelineJob {
         options: CompareOptions,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
+        Self::run(
+            wake,
+            move || {
+                let load = LoadOptions::default();
+                crate::parallel::map(&paths, |path| Version::read(path, &load))
+            },
+            options,
+        )
+    }
+
+    /// Compares versions already read again, with other options (nothing is read from disk).
+    pub fn recompare(
+        versions: Vec<Version>,
+        options: CompareOptions,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        Self::run(wake, move || versions, options)
+    }
+
+    fn run(
+        wake: impl Fn() + Send + 'static,
+        versions: impl FnOnce() -> Vec<Version> + Send + 'static,
+        options: CompareOptions,
+    ) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let task = Task::spawn("redline-timeline", wake, move || {
-            let load = LoadOptions::default();
-            let versions: Vec<Version> =
-                crate::parallel::map(&paths, |path| Version::read(path, &load));
-            Timeline::new_until(versions, &options, &flag)
+            Timeline::new_until(versions(), &options, &flag)
         });
         Self { cancel, task }
     }

@@ -132,6 +132,23 @@ impl RedlineApp {
         }
     }
 
+    /// Compares the open versions again with the options now chosen, from the articles already
+    /// read (a reading under way reads them with these options anyway).
+    fn recompare_versions(&mut self) {
+        let Some(versions) = &mut self.session.versions else {
+            return;
+        };
+        let Some(timeline) = versions.timeline.take() else {
+            return self.read_versions();
+        };
+        let job = TimelineJob::recompare(
+            timeline.versions.clone(),
+            self.settings.options,
+            self.waker(),
+        );
+        self.background.timeline = Some(job);
+    }
+
     /// Takes in the timeline of the open versions: the panes show the pair shown before, if it
     /// can still be read, else the latest step.
     pub(super) fn finish_timeline(&mut self, ended: Ended<Result<Timeline, Cancelled>>) {
@@ -385,7 +402,7 @@ impl RedlineApp {
                 self.settings.options = new;
                 // With versions open, every step's words and flags follow the new options too.
                 if self.session.versions.is_some() {
-                    self.read_versions();
+                    self.recompare_versions();
                 } else {
                     self.start(self.session.recompare_request(new));
                 }
