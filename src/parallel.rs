@@ -20,9 +20,19 @@ pub(crate) fn workers() -> usize {
 pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     // Starting a thread costs about as much as a few dozen of the items this is used for (a
     // paragraph's facts, a change's texts): short lists, as in most articles, stay on this one.
-    const MIN_ITEMS: usize = 64;
+    map_from(64, items, f)
+}
+
+/// [`map`] for a few large items (batches of thousands of paragraphs), each worth a thread of
+/// its own: they are spread over the cores however few they are.
+pub(crate) fn map_large<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_from(2, items, f)
+}
+
+/// [`map`], on the calling thread alone for fewer than `min_items` items.
+fn map_from<T: Sync, R: Send>(min_items: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = workers();
-    if workers == 1 || items.len() < MIN_ITEMS {
+    if workers == 1 || items.len() < min_items {
         return items.iter().map(f).collect();
     }
     let batch = (items.len() / (workers * 16)).max(1);
@@ -75,5 +85,7 @@ mod tests {
         let squares = super::map(&items, |i| i * i);
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
         assert!(super::map(&[] as &[usize], |i| *i).is_empty());
+        let few: Vec<usize> = (0..5).collect();
+        assert_eq!(super::map_large(&few, |i| i + 1), vec![1, 2, 3, 4, 5]);
     }
 }

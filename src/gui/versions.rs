@@ -204,7 +204,7 @@ impl TimelineJob {
             wake,
             move || {
                 let load = LoadOptions::default();
-                crate::parallel::map(&paths, |path| Version::read(path, &load))
+                crate::parallel::map_large(&paths, |path| Version::read(path, &load))
             },
             options,
         )

@@ -353,7 +353,7 @@ fn mentioned_in_unchanged<'c>(
     };
     // Split over the cores in a few large batches: each returns the candidates it saw.
     let batches: Vec<&[&str]> = texts.chunks(texts.len().div_ceil(16).max(1)).collect();
-    let seen = crate::parallel::map(&batches, |batch| {
+    let seen = crate::parallel::map_large(&batches, |batch| {
         let mut seen = vec![false; candidates.len()];
         for text in batch.iter() {
             let mut from = 0;

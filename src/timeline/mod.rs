@@ -119,7 +119,7 @@ impl Timeline {
             .collect();
         let pairs: Vec<(usize, usize)> = readable.windows(2).map(|w| (w[0], w[1])).collect();
         let article = |i: usize| versions[i].article.as_ref().ok().cloned();
-        let steps: Vec<Step> = crate::parallel::map(&pairs, |&(old, new)| {
+        let steps: Vec<Step> = crate::parallel::map_large(&pairs, |&(old, new)| {
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
