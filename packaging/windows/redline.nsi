@@ -3,7 +3,9 @@
 ; Installs redline.exe for all users, adds a Start menu entry and an uninstaller, and offers
 ; Redline in "Open with" for the article formats it reads (without taking over their default
 ; program).
-Unicode true
+; Redline is a 64-bit program: so is its installer, which also lets it run under a 64-bit-only
+; Wine (packaging/windows/check-wine.sh).
+Target amd64-unicode
 !include "MUI2.nsh"
 
 !ifndef VERSION
@@ -49,6 +51,8 @@ VIAddVersionKey "LegalCopyright" "© 2026 The Redline developers"
 !macroend
 
 Section "Redline"
+  ; The Start menu entry is for every user, as the program is.
+  SetShellVarContext all
   SetOutPath "$INSTDIR"
   File "/oname=redline.exe" "${EXE}"
   File "..\..\README.md"
@@ -81,6 +85,7 @@ Section "Redline"
 SectionEnd
 
 Section "Uninstall"
+  SetShellVarContext all
   !insertmacro UnOpenWith ".txt"
   !insertmacro UnOpenWith ".md"
   !insertmacro UnOpenWith ".markdown"
