@@ -243,6 +243,54 @@ fn sentence_starts_are_not_names() {
     assert!(f.names.is_empty(), "{:?}", f.names);
 }
 
+/// Checks that every element of an HTML page is closed, in order (void elements aside).
+fn assert_nested(html: &str) {
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = start + rest[start..].find('>').expect("a tag is closed");
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        let name = tag.split([' ', '/']).find(|s| !s.is_empty()).unwrap_or("");
+        if tag.starts_with('!') || ["meta", "br"].contains(&name) {
+            continue;
+        }
+        if tag.starts_with('/') {
+            assert_eq!(open.pop(), Some(name), "</{name}> closes something else");
+        } else {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "left open: {open:?}");
+}
+
+#[test]
+fn html_paragraphs_take_their_own_direction_and_marks_stay_inside_them() {
+    let old = "وقال الرئيس إن المحادثات كانت مثمرة.\n\n\
+               הממשלה אישרה את התקציב ביום שלישי.\n\n\
+               The budget was approved on Tuesday.\n\nThe vote was close.";
+    let new = "وقال الرئيس إن المحادثات كانت صعبة.\n\n\
+               הממשלה אישרה את התקציב ביום רביעי.\n\n\
+               The budget was approved on Wednesday, and the vote was close.";
+    let cmp = compare(
+        Article::from_text("old.txt", old).shared(),
+        Article::from_text("new.txt", new).shared(),
+        &CompareOptions::default(),
+    );
+    let html = redline::export::html(&ChangeSummary::new(&cmp));
+    // Each paragraph of the articles decides its own direction from its first letters, so the
+    // Arabic and Hebrew ones read right to left in an English page.
+    assert!(html.contains("<p dir=\"auto\">وقال الرئيس"), "{html}");
+    assert!(html.contains("<p dir=\"auto\">הממשלה"), "{html}");
+    assert!(html.contains("<del>مثمرة</del>") && html.contains("<ins>صعبة</ins>"));
+    assert!(html.contains("<del>שלישי</del>") && html.contains("<ins>רביעי</ins>"));
+    // The facts' wordings too.
+    assert!(html.contains("<ins dir=\"auto\">Wednesday</ins>"), "{html}");
+    // Two paragraphs merged: the marks close before a paragraph ends.
+    assert_nested(&html);
+    assert!(!html.contains("<br><br>"));
+}
+
 #[test]
 fn html_escapes_hostile_article_text() {
     let hostile = "<script>alert('x')</script> </td></tr></table> <!-- & \"quoted\" <img src=x onerror=alert(1)>";

@@ -18,7 +18,7 @@ th{background:#eee;font-family:system-ui,sans-serif}\
 del{background:#fde0e0;color:#8a1010;text-decoration:line-through}\
 ins{background:#ddf4dd;color:#0b5a0b;text-decoration:underline}\
 td.old,td.new{width:45%}.kind{white-space:nowrap;font-family:system-ui,sans-serif}\
-.note{font-style:italic}tr{break-inside:avoid}\
+.note{font-style:italic}tr{break-inside:avoid}td p{margin:0}td p+p{margin-top:1em}\
 .review{display:inline-block;margin-top:.2rem;padding:0 .3rem;border:1px solid #555;border-radius:3px}\
 .review.flagged{border:2px solid #8a1010;color:#8a1010}\
 @media print{body{margin:0;max-width:none}del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
@@ -89,10 +89,14 @@ pub fn html(summary: &ChangeSummary) -> String {
         for (what, f) in facts_in_order(list) {
             let text = match (&f.old, &f.new) {
                 (Some(o), Some(n)) => {
-                    format!("<del>{}</del> → <ins>{}</ins>", escape(o), escape(n))
+                    format!(
+                        "<del dir=\"auto\">{}</del> → <ins dir=\"auto\">{}</ins>",
+                        escape(o),
+                        escape(n)
+                    )
                 }
-                (Some(t), None) => format!("<del>{}</del>", escape(t)),
-                (None, Some(t)) => format!("<ins>{}</ins>", escape(t)),
+                (Some(t), None) => format!("<del dir=\"auto\">{}</del>", escape(t)),
+                (None, Some(t)) => format!("<ins dir=\"auto\">{}</ins>", escape(t)),
                 (None, None) => String::new(),
             };
             let _ = writeln!(out, "<li>{what} ({}): {text}</li>", escape(&fact_place(f)));
@@ -107,23 +111,12 @@ pub fn html(summary: &ChangeSummary) -> String {
         for (n, change) in comparison.changes.iter().enumerate() {
             let edits = edit_texts(comparison, change);
             let side = |side: Side| {
-                let mut cell = String::new();
-                for (op, text) in &edits {
-                    let text = escape(text).replace("\n\n", "<br><br>");
-                    // The space before a marked run stays outside the mark.
-                    let (lead, words) = text.split_at(text.len() - text.trim_start().len());
-                    match (op, side) {
-                        (EditOp::Equal, _) => cell.push_str(&text),
-                        (EditOp::Delete, Side::Old) => {
-                            let _ = write!(cell, "{lead}<del>{words}</del>");
-                        }
-                        (EditOp::Insert, Side::New) => {
-                            let _ = write!(cell, "{lead}<ins>{words}</ins>");
-                        }
-                        _ => {}
-                    }
-                }
-                cell
+                paragraphs(edits.iter().filter_map(|(op, text)| match (op, side) {
+                    (EditOp::Equal, _) => Some((text.as_str(), None)),
+                    (EditOp::Delete, Side::Old) => Some((text.as_str(), Some("del"))),
+                    (EditOp::Insert, Side::New) => Some((text.as_str(), Some("ins"))),
+                    _ => None,
+                }))
             };
             let mark = summary.mark(n);
             let review = review_words(&mark);
@@ -163,12 +156,39 @@ pub fn html(summary: &ChangeSummary) -> String {
                 "<tr><td>{}</td><td class=\"kind\">{}</td><td class=\"old\">{}</td><td class=\"new\">{}</td></tr>",
                 n + 1,
                 escape(&p.place()),
-                escape(&p.old_text),
-                escape(&p.new_text)
+                paragraphs([(p.old_text.as_str(), None)]),
+                paragraphs([(p.new_text.as_str(), None)])
             );
         }
         out.push_str("</table>\n");
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Article text as HTML paragraphs, each `dir="auto"`: an Arabic or Hebrew paragraph then reads
+/// right to left, with its punctuation in place, in an English page. `runs` are pieces of text,
+/// each with the element that marks it (`del`, `ins`) or none. A paragraph break (a blank line)
+/// inside a marked piece closes the mark and opens it again in the next paragraph, and the
+/// space before a marked piece stays outside the mark.
+fn paragraphs<'a>(runs: impl IntoIterator<Item = (&'a str, Option<&'static str>)>) -> String {
+    const OPEN: &str = "<p dir=\"auto\">";
+    let mut out = String::from(OPEN);
+    for (text, mark) in runs {
+        for (i, piece) in text.split("\n\n").enumerate() {
+            if i > 0 {
+                let _ = write!(out, "</p>{OPEN}");
+            }
+            let piece = escape(piece);
+            let (lead, words) = piece.split_at(piece.len() - piece.trim_start().len());
+            match mark {
+                Some(tag) if !words.is_empty() => {
+                    let _ = write!(out, "{lead}<{tag}>{words}</{tag}>");
+                }
+                _ => out.push_str(&piece),
+            }
+        }
+    }
+    out.push_str("</p>");
     out
 }
