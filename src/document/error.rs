@@ -3,10 +3,6 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The supported inputs, named in every message that refuses a file.
-pub const SUPPORTED: &str = "Redline compares plain text or Markdown in any common encoding, \
-     HTML pages and .mhtml web archives, Word .docx and OpenDocument .odt and .fodt files";
-
 /// A file that could not be turned into text.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -23,7 +19,7 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The path names a device, pipe or socket.
-    #[error("{} is not a regular file (a device, pipe or socket). {SUPPORTED}.", path.display())]
+    #[error("{} is not a regular file (a device, pipe or socket). {}.", path.display(), super::supported())]
     NotRegularFile {
         /// The special file.
         path: PathBuf,
@@ -48,7 +44,7 @@ pub enum LoadError {
         limit: u64,
     },
     /// The content is none of the supported kinds (an image, a PDF, an archive, a program…).
-    #[error("{} does not look like text ({reason}). {SUPPORTED}.", path.display())]
+    #[error("{} does not look like text ({reason}). {}.", path.display(), super::supported())]
     Binary {
         /// The file (or the name given to pasted bytes).
         path: PathBuf,

@@ -24,6 +24,7 @@ mod archive;
 mod blocks;
 mod docx;
 mod error;
+mod formats;
 mod html;
 mod mhtml;
 mod odt;
@@ -38,7 +39,8 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 pub use blocks::{BlockKind, MarkedBlock};
-pub use error::{LoadError, MAX_ARCHIVE_ENTRIES, SUPPORTED};
+pub use error::{LoadError, MAX_ARCHIVE_ENTRIES};
+pub use formats::{INPUT_FORMATS, InputFormat, dialog_filters, supported};
 pub use text::{encoding_for_name, encoding_names, encodings};
 
 use text::Decoded;
@@ -209,12 +211,17 @@ impl Document {
         forced: Option<&'static Encoding>,
     ) -> Result<Self, Problem> {
         let size = bytes.len() as u64;
-        let read = match sniff::kind(&bytes) {
-            sniff::Kind::Other(what) => {
-                return Err(Problem::NotText(format!("it looks like {what}")));
-            }
-            sniff::Kind::Zip => read_container(&bytes, name, options.max_bytes)?,
-            sniff::Kind::Text => read_text(name, bytes, forced)?,
+        // The stages of the table of formats in turn: leading bytes, a ZIP archive's contents,
+        // the decoded text.
+        let read = match formats::by_bytes(&bytes[..bytes.len().min(4096)]) {
+            Some(read) => read(name, bytes, forced)?,
+            None => match sniff::kind(&bytes) {
+                sniff::Kind::Other(what) => {
+                    return Err(Problem::NotText(format!("it looks like {what}")));
+                }
+                sniff::Kind::Zip => read_container(&bytes, name, options.max_bytes)?,
+                sniff::Kind::Text => read_decoded(name, bytes, forced, false)?,
+            },
         };
         Ok(Self {
             source: SourceInfo {
@@ -234,7 +241,7 @@ impl Document {
 }
 
 /// What reading one format gave.
-struct Loaded {
+pub(crate) struct Loaded {
     text: String,
     marked: Vec<MarkedBlock>,
     format: Format,
@@ -246,50 +253,74 @@ struct Loaded {
 /// Reads a .docx or .odt, or refuses another ZIP archive naming what it seems to be.
 fn read_container(bytes: &[u8], name: &str, limit: u64) -> Result<Loaded, Problem> {
     let mut zip = archive::open(bytes, name, limit)?;
-    let (format, what, part, label) = match archive::classify(&mut zip)? {
-        archive::Container::Docx => (
-            Format::Docx,
-            archive::DOCX,
-            docx::MAIN_PART,
-            "Word document (.docx)",
-        ),
-        archive::Container::Odt => (
-            Format::Odt,
-            archive::ODT,
-            odt::MAIN_PART,
-            "OpenDocument text (.odt)",
-        ),
-    };
-    if format == Format::Odt && archive::odf_encrypted(&mut zip) {
+    let container = archive::classify(&mut zip)?;
+    let read = formats::by_container(container).ok_or_else(|| {
+        Problem::NotText("it is a ZIP archive of a kind Redline does not read".to_owned())
+    })?;
+    read(&mut zip, limit)
+}
+
+/// Reads a Word document's body.
+fn read_docx(zip: &mut archive::Archive<'_>, limit: u64) -> Result<Loaded, Problem> {
+    let what = archive::DOCX;
+    let xml_bytes = archive::read_part(zip, docx::MAIN_PART, what, limit)?;
+    // Styles only say which paragraphs are headings: a document without a readable styles part
+    // is read without them.
+    let styles = archive::read_part(zip, docx::STYLES_PART, what, limit)
+        .map(|bytes| docx::styles(&bytes))
+        .unwrap_or_default();
+    let body = docx::text(&xml_bytes, &styles).map_err(|reason| Problem::Damaged {
+        format: what,
+        reason,
+    })?;
+    Ok(Loaded::document(
+        body,
+        Format::Docx,
+        "Word document (.docx)",
+        Vec::new(),
+    ))
+}
+
+/// Reads an OpenDocument text's body.
+fn read_odt(zip: &mut archive::Archive<'_>, limit: u64) -> Result<Loaded, Problem> {
+    let what = archive::ODT;
+    if archive::odf_encrypted(zip) {
         return Err(Problem::Damaged {
             format: what,
             reason: "it is password-protected; save a copy without a password".to_owned(),
         });
     }
-    let xml_bytes = archive::read_part(&mut zip, part, what, limit)?;
-    let parsed = match format {
-        Format::Docx => {
-            // Styles only say which paragraphs are headings: a document without a readable
-            // styles part is read without them.
-            let styles = archive::read_part(&mut zip, docx::STYLES_PART, what, limit)
-                .map(|bytes| docx::styles(&bytes))
-                .unwrap_or_default();
-            docx::text(&xml_bytes, &styles)
-        }
-        _ => odt::text(&xml_bytes),
-    };
-    let body = parsed.map_err(|reason| Problem::Damaged {
+    let xml_bytes = archive::read_part(zip, odt::MAIN_PART, what, limit)?;
+    let body = odt::text(&xml_bytes).map_err(|reason| Problem::Damaged {
         format: what,
         reason,
     })?;
-    Ok(Loaded {
-        text: body.text,
-        marked: body.marked,
-        format,
-        label: label.to_owned(),
-        encoding: None,
-        warnings: tracked_changes_warning(body.tracked_changes),
-    })
+    Ok(Loaded::document(
+        body,
+        Format::Odt,
+        "OpenDocument text (.odt)",
+        Vec::new(),
+    ))
+}
+
+impl Loaded {
+    /// A .docx, .odt or .fodt read: its body, with a warning if it has tracked changes.
+    fn document(
+        body: xml::Body,
+        format: Format,
+        label: &str,
+        mut warnings: Vec<LoadWarning>,
+    ) -> Self {
+        warnings.extend(tracked_changes_warning(body.tracked_changes));
+        Self {
+            text: body.text,
+            marked: body.marked,
+            format,
+            label: label.to_owned(),
+            encoding: None,
+            warnings,
+        }
+    }
 }
 
 /// A note that a document's tracked changes are shown accepted: the text has insertions that
@@ -305,27 +336,22 @@ fn tracked_changes_warning(count: usize) -> Vec<LoadWarning> {
     ))]
 }
 
-/// Reads text, HTML, a web archive or flat OpenDocument XML, decoding it from `forced` or the
-/// encoding its BOM, its `<meta charset>` or its bytes say.
-fn read_text(
+/// Reads a web archive: the HTML page inside, in the charset its part declares unless the
+/// user chose one.
+fn read_mhtml(
     name: &str,
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Loaded, Problem> {
-    if mhtml::looks_like_mhtml(&bytes[..bytes.len().min(4096)]) {
-        let page = mhtml::page(&bytes).map_err(|reason| Problem::Damaged {
-            format: mhtml::FORMAT,
-            reason,
-        })?;
-        // The page inside is read as any page, in the charset its part declares unless the
-        // user chose one.
-        let mut loaded = read_decoded(name, page.html, forced.or(page.charset), true)?;
-        if let Some(encoding) = loaded.encoding {
-            loaded.label = format!("Web archive (.mhtml), {}", encoding.name());
-        }
-        return Ok(loaded);
+    let page = mhtml::page(&bytes).map_err(|reason| Problem::Damaged {
+        format: mhtml::FORMAT,
+        reason,
+    })?;
+    let mut loaded = read_decoded(name, page.html, forced.or(page.charset), true)?;
+    if let Some(encoding) = loaded.encoding {
+        loaded.label = format!("Web archive (.mhtml), {}", encoding.name());
     }
-    read_decoded(name, bytes, forced, false)
+    Ok(loaded)
 }
 
 /// Reads text, an HTML page or flat OpenDocument XML. With `is_page`, the bytes are an HTML
@@ -351,56 +377,66 @@ fn read_decoded(
         None
     };
     let decoded = text::decode_text(bytes, forced.or(declared)).map_err(Problem::NotText)?;
+    if is_page {
+        return read_html(decoded);
+    }
+    let start = &decoded.text.as_bytes()[..decoded.text.len().min(4096)];
+    // A page in UTF-16 is only recognisable once decoded.
+    let read = formats::by_decoded(start, name);
+    read(decoded)
+}
+
+/// Reads a flat OpenDocument text (.fodt).
+fn read_flat_odt(decoded: Decoded) -> Result<Loaded, Problem> {
+    let body = odt::text(decoded.text.as_bytes()).map_err(|reason| Problem::Damaged {
+        format: "a flat OpenDocument text (.fodt)",
+        reason,
+    })?;
+    Ok(Loaded::document(
+        body,
+        Format::Odt,
+        "OpenDocument text (.fodt)",
+        decoded.warnings,
+    ))
+}
+
+/// Reads the article of an HTML page.
+fn read_html(decoded: Decoded) -> Result<Loaded, Problem> {
     let Decoded {
         text,
         encoding,
         mut warnings,
     } = decoded;
-    let start = &text.as_bytes()[..text.len().min(4096)];
-    if flat_odt(start) {
-        let body = odt::text(text.as_bytes()).map_err(|reason| Problem::Damaged {
-            format: "a flat OpenDocument text (.fodt)",
-            reason,
-        })?;
-        warnings.extend(tracked_changes_warning(body.tracked_changes));
-        return Ok(Loaded {
-            text: body.text,
-            marked: body.marked,
-            format: Format::Odt,
-            label: "OpenDocument text (.fodt)".to_owned(),
-            encoding: None,
-            warnings,
+    if html::nesting_exceeds(&text) {
+        return Err(Problem::Damaged {
+            format: "an HTML page",
+            reason: format!(
+                "its elements are nested more than {} deep, far more than any article",
+                html::MAX_NESTING
+            ),
         });
     }
-    // A page in UTF-16 is only recognisable once decoded.
-    if html_bytes || sniff::looks_like_html(start, name) {
-        if html::nesting_exceeds(&text) {
-            return Err(Problem::Damaged {
-                format: "an HTML page",
-                reason: format!(
-                    "its elements are nested more than {} deep, far more than any article",
-                    html::MAX_NESTING
-                ),
-            });
-        }
-        let page = html::extract(&text);
-        warnings.extend(page.warnings);
-        return Ok(Loaded {
-            text: page.text,
-            marked: Vec::new(),
-            format: Format::Html,
-            label: format!("HTML, {}", encoding.name()),
-            encoding: Some(encoding),
-            warnings,
-        });
-    }
+    let page = html::extract(&text);
+    warnings.extend(page.warnings);
     Ok(Loaded {
-        text,
+        text: page.text,
         marked: Vec::new(),
-        format: Format::Text,
-        label: encoding.name().to_owned(),
+        format: Format::Html,
+        label: format!("HTML, {}", encoding.name()),
         encoding: Some(encoding),
         warnings,
+    })
+}
+
+/// Takes plain text or Markdown as it is: the segmenter reads its structure.
+fn read_plain(decoded: Decoded) -> Result<Loaded, Problem> {
+    Ok(Loaded {
+        text: decoded.text,
+        marked: Vec::new(),
+        format: Format::Text,
+        label: decoded.encoding.name().to_owned(),
+        encoding: Some(decoded.encoding),
+        warnings: decoded.warnings,
     })
 }
 
@@ -439,8 +475,8 @@ fn html_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Whether text starts like a flat OpenDocument text (.fodt): an XML `office:document` of the
-/// text type.
-fn flat_odt(start: &[u8]) -> bool {
+/// text type. (The name does not matter: the signature of [`formats::Reader::Decoded`].)
+fn flat_odt(start: &[u8], _name: &str) -> bool {
     sniff::find(start, b"<office:document").is_some()
         && sniff::find(start, b"application/vnd.oasis.opendocument.text").is_some()
 }

@@ -11,11 +11,6 @@ use super::task::{Ended, Task};
 /// and no zenity): nobody picks "Cancel" that fast.
 pub(super) const TOO_FAST: Duration = Duration::from_millis(400);
 
-/// Every extension the loader reads (it decides by content; the names only narrow the list).
-const ARTICLES: [&str; 12] = [
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mht", "mhtml", "docx", "odt", "fodt",
-];
-
 /// What became of a dialog.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Picked {
@@ -110,12 +105,14 @@ impl Dialogs {
 
 /// The open dialog with the article filters.
 fn file_dialog(title: &str) -> rfd::AsyncFileDialog {
-    rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter("Articles", &ARTICLES)
-        .add_filter("Text and Markdown", &["txt", "text", "md", "markdown"])
-        .add_filter("Web pages", &["html", "htm", "xhtml", "mht", "mhtml"])
-        .add_filter("Word and OpenDocument", &["docx", "odt", "fodt"])
+    // Every extension the loader reads first, then a filter per kind (it decides by content;
+    // the names only narrow the list).
+    let dialog = rfd::AsyncFileDialog::new().set_title(title);
+    crate::document::dialog_filters()
+        .into_iter()
+        .fold(dialog, |dialog, (name, extensions)| {
+            dialog.add_filter(name, &extensions)
+        })
         .add_filter("All files", &["*"])
 }
 
