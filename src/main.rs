@@ -43,6 +43,9 @@ fn open_window(args: &cli::Cli) -> ExitCode {
             path,
             size: args.size,
         }),
+        max_file_size: args
+            .max_file_size
+            .map(|mib| mib.saturating_mul(1024 * 1024)),
     };
     match redline::gui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

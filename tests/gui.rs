@@ -14,7 +14,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use redline::compare::{ChangeKind, Side};
-use redline::gui::{Action, Opening, RedlineApp};
+use redline::gui::{Action, Opening, RedlineApp, StartOptions};
 
 #[path = "gui/versions.rs"]
 mod versions;
@@ -203,6 +203,36 @@ fn a_binary_file_at_start_still_shows_the_other_file() {
     assert_eq!(app.name(Side::New), Some("story.txt"));
     assert_eq!(app.comparison().unwrap().rows.len(), 2);
     harness.get_by_label_contains("Only one side could be read");
+}
+
+#[test]
+fn a_file_over_the_size_limit_can_be_opened_anyway_from_its_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    std::fs::write(&old, "A short story.\n\nIt ends here.").unwrap();
+    let new = dir.path().join("long.txt");
+    let long = "A much longer story goes on and on.\n\n".repeat(40_000);
+    std::fs::write(&new, &long).unwrap();
+    // A limit of 1 MiB, as `redline --max-file-size 1` gives, and a 1.4 MiB file.
+    let mut harness = harness(RedlineApp::starting(StartOptions {
+        files: Opening::Pair(old, new.clone()),
+        max_file_size: Some(1024 * 1024),
+        ..StartOptions::default()
+    }));
+    let error = harness
+        .state()
+        .error(Side::New)
+        .expect("the new side is refused");
+    assert!(error.contains("larger than the limit of 1 MiB"), "{error}");
+    assert_eq!(harness.state().name(Side::Old), Some("old.txt"));
+    harness.get_by_label("Open it anyway (2 MiB)").click();
+    harness.run();
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.error(Side::New), None);
+    assert_eq!(app.name(Side::New), Some("long.txt"));
+    assert_eq!(app.max_file_size(), long.len() as u64);
+    assert!(!app.comparison().unwrap().changes.is_empty());
 }
 
 #[test]

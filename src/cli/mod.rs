@@ -40,6 +40,10 @@ pub struct Cli {
     /// Window size for --screenshot, as WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: (u32, u32),
+    /// Refuse files larger than this many MiB in the window (default 256; a refused file can
+    /// still be opened from its message).
+    #[arg(long, value_name = "MIB")]
+    pub max_file_size: Option<u64>,
 }
 
 /// Subcommands.

@@ -32,7 +32,7 @@ pub enum LoadError {
     },
     /// The file is bigger than the configured limit.
     #[error(
-        "{} is {} MiB, larger than the limit of {} MiB (`redline summary --max-file-size` raises it, if you really mean to compare it)",
+        "{} is {} MiB, larger than the limit of {} MiB (`--max-file-size`, in MiB, raises it, if you really mean to compare it)",
         path.display(), size.div_ceil(1024 * 1024), limit / (1024 * 1024)
     )]
     TooLarge {

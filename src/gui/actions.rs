@@ -15,6 +15,16 @@ pub enum Action {
     OpenDialog(Side),
     /// Load a file into one side.
     OpenFile(Side, PathBuf),
+    /// Load a file that was refused as too large into one side, raising the window's size
+    /// limit to its size.
+    OpenLarger {
+        /// The side it is for.
+        side: Side,
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes, the new limit.
+        size: u64,
+    },
     /// Load two files as old and new.
     OpenPair(PathBuf, PathBuf),
     /// Show the file dialog for several versions of one article.

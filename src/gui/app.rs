@@ -21,6 +21,7 @@ use super::settings::Settings;
 use super::view::View;
 use super::{Opening, StartOptions, header, overview, status, toolbar};
 use crate::compare::{Comparison, Side};
+use crate::document::{DEFAULT_MAX_BYTES, LoadOptions};
 use crate::review::{Review, Store};
 use crate::watch::FileEvent;
 
@@ -43,6 +44,8 @@ pub struct RedlineApp {
     change_list: ChangeList,
     fact_check: FactCheck,
     settings: Settings,
+    /// How files are read: the size limit, raised when the reader opens a larger file anyway.
+    load: LoadOptions,
     /// Loading, comparing, the fact check, exports, the review, dialogs, the file watcher.
     background: Background,
     /// Whether the reader stopped the shown comparison's fact check before it ended.
@@ -102,10 +105,14 @@ impl RedlineApp {
 
     /// The app with default settings (for tests), opening `files`.
     pub fn opening(files: Opening) -> Self {
-        let start = StartOptions {
+        Self::starting(StartOptions {
             files,
             ..StartOptions::default()
-        };
+        })
+    }
+
+    /// The app with default settings (for tests), started with `start`.
+    pub fn starting(start: StartOptions) -> Self {
         Self::new(Settings::default(), start, Arc::default())
     }
 
@@ -114,6 +121,9 @@ impl RedlineApp {
         start: StartOptions,
         outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
     ) -> Self {
+        let load = LoadOptions {
+            max_bytes: start.max_file_size.unwrap_or(DEFAULT_MAX_BYTES),
+        };
         // A screenshot of no files is of the sample, whatever the last user compared.
         let last = match start.screenshot {
             None => settings.last_existing(),
@@ -131,11 +141,13 @@ impl RedlineApp {
             ),
             (Opening::Versions(paths), _) => {
                 let mut app = Self::empty(settings, start.screenshot, outcome);
+                app.load = load;
                 app.apply(Action::OpenVersions(paths));
                 return app;
             }
         };
         let mut app = Self::empty(settings, start.screenshot, outcome);
+        app.load = load;
         let options = app.settings.options;
         app.start(Request {
             old,
@@ -166,6 +178,7 @@ impl RedlineApp {
             ctx: Arc::default(),
             configured: false,
             settings,
+            load: LoadOptions::default(),
         }
     }
 
@@ -241,9 +254,19 @@ impl RedlineApp {
         self.session.comparison()
     }
 
-    /// The load error shown over one pane.
-    pub fn error(&self, side: Side) -> Option<&str> {
-        self.session.side(side).error.as_deref()
+    /// The load error shown over one pane, as the reader sees it.
+    pub fn error(&self, side: Side) -> Option<String> {
+        self.session
+            .side(side)
+            .error
+            .as_ref()
+            .map(|e| e.to_string())
+    }
+
+    /// The most a file may weigh to be opened in this window: the default, unless the reader
+    /// chose to open a larger one.
+    pub fn max_file_size(&self) -> u64 {
+        self.load.max_bytes
     }
 
     /// The name shown over one pane.
@@ -392,7 +415,7 @@ impl RedlineApp {
             .then(|| {
                 [Side::Old, Side::New]
                     .iter()
-                    .find_map(|&s| self.session.side(s).error.clone())
+                    .find_map(|&s| self.session.side(s).error.as_ref().map(|e| e.to_string()))
                     .unwrap_or_else(|| "nothing to show".to_owned())
             });
             shooter.tick(

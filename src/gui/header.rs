@@ -8,7 +8,7 @@ use super::panes::{GUTTER, pane_width};
 use super::session::Session;
 use super::toolbar::{OPEN_NEW, OPEN_OLD};
 use crate::compare::Side;
-use crate::document::{SourceInfo, encodings};
+use crate::document::{LoadError, SourceInfo, encodings};
 
 /// Draws both headers side by side, matching the panes' columns.
 pub fn show(ui: &mut egui::Ui, session: &Session, palette: Palette, dropping: bool) -> Vec<Action> {
@@ -105,6 +105,24 @@ fn side_header(
                 ui.label(
                     RichText::new(format!("Could not open: {error}")).color(palette.deleted_ink),
                 );
+                if let LoadError::TooLarge { path, size, .. } = &**error
+                    && ui
+                        .button(format!(
+                            "Open it anyway ({} MiB)",
+                            size.div_ceil(1024 * 1024)
+                        ))
+                        .on_hover_text(
+                            "Raise this window's size limit to this file's size and open it. \
+                             Comparing very large files takes time and memory.",
+                        )
+                        .clicked()
+                {
+                    actions.push(Action::OpenLarger {
+                        side,
+                        path: path.clone(),
+                        size: *size,
+                    });
+                }
                 if doc.article.is_some() {
                     ui.label(
                         RichText::new("Still showing the previous text of this side.").small(),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use encoding_rs::Encoding;
 
 use crate::compare::{Cancelled, CompareOptions, Comparer, Comparison, Side};
-use crate::document::{Document, LoadOptions};
+use crate::document::{Document, LoadError, LoadOptions};
 use crate::sample;
 use crate::summary::Facts;
 use crate::text::Article;
@@ -48,14 +48,13 @@ impl Source {
     }
 
     /// Reads and segments the source.
-    fn load(&self, options: &LoadOptions) -> Result<Article, String> {
+    fn load(&self, options: &LoadOptions) -> Result<Article, LoadError> {
         let document = match self {
             Self::SampleOld => sample::old(),
             Self::SampleNew => sample::new(),
-            Self::File(path) => return Article::load(path, options).map_err(|e| e.to_string()),
+            Self::File(path) => return Article::load(path, options),
             Self::FileAs(path, encoding) => {
-                Document::load_with_encoding(path, options, Some(encoding))
-                    .map_err(|e| e.to_string())?
+                Document::load_with_encoding(path, options, Some(encoding))?
             }
             Self::Pasted { name, text } => Document::from_text(name, text),
         };
@@ -89,8 +88,9 @@ pub struct Request {
     pub reread: Option<(Side, Arc<Article>)>,
 }
 
-/// One side as a job loaded it: where from, and the article or why it could not be read.
-pub type Loaded = (Source, Result<Arc<Article>, String>);
+/// One side as a job loaded it: where from, and the article or why it could not be read (kept
+/// typed, so that the window can offer what fits: a larger size limit for a file too large).
+pub type Loaded = (Source, Result<Arc<Article>, Arc<LoadError>>);
 
 /// What a job produced.
 #[derive(Debug)]
@@ -156,7 +156,11 @@ pub const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(150);
 
 impl Job {
     /// Starts the job on its own thread; `wake` is called when it has news for the window.
-    pub fn spawn(request: Request, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn spawn(
+        request: Request,
+        load: LoadOptions,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
         let stage = Arc::new(Mutex::new("Loading"));
@@ -168,7 +172,7 @@ impl Job {
             Arc::clone(&progress),
             Arc::clone(&stage),
         );
-        let work = move || execute(request, &c, &p, &s, &*wake);
+        let work = move || execute(request, &load, &c, &p, &s, &*wake);
         let task = Task::spawn("redline-compare", move || at_end(), work);
         Self {
             cancel,
@@ -234,6 +238,7 @@ fn outcome(ended: Ended<Outcome>) -> Result<Outcome, String> {
 
 fn execute(
     request: Request,
+    load_options: &LoadOptions,
     cancel: &AtomicBool,
     progress: &AtomicU32,
     stage: &Mutex<&'static str>,
@@ -244,9 +249,8 @@ fn execute(
             *s = name;
         }
     };
-    let load_options = LoadOptions::default();
-    let read = |source: &Source| source.load(&load_options).map(Arc::new);
-    let loaded = |source: Source, article: Result<Arc<Article>, String>| {
+    let read = |source: &Source| source.load(load_options).map(Arc::new).map_err(Arc::new);
+    let loaded = |source: Source, article: Result<Arc<Article>, Arc<LoadError>>| {
         let ready = article.as_ref().ok().cloned();
         (Some((source, article)), ready)
     };

@@ -88,6 +88,9 @@ pub struct StartOptions {
     pub screenshot: Option<ScreenshotRequest>,
     /// A theme that overrides the remembered one for this run.
     pub theme: Option<ThemeChoice>,
+    /// The largest file to open, in bytes, if not the default
+    /// ([`crate::document::DEFAULT_MAX_BYTES`]).
+    pub max_file_size: Option<u64>,
 }
 
 /// The application's name: window title and the folder eframe keeps its settings in.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use super::jobs::{Input, Outcome, Request, Source};
 use super::versions::Versions;
 use crate::compare::{CompareOptions, Comparison, Row, Side, Stats};
+use crate::document::LoadError;
 use crate::summary::Facts;
 use crate::text::Article;
 use crate::watch::Stamp;
@@ -22,7 +23,7 @@ pub struct SideDoc {
     /// The article shown (kept when a later load fails).
     pub article: Option<Arc<Article>>,
     /// Why the last load of this side failed; shown in its header.
-    pub error: Option<String>,
+    pub error: Option<Arc<LoadError>>,
     /// Whether the file was deleted or moved away since it was read.
     pub gone: bool,
 }

@@ -25,7 +25,7 @@ impl RedlineApp {
         // Replacing the job drops (and so cancels) the one running. The new comparison will
         // replace the facts being checked: that check stops too, leaving both cores to it, and
         // starts again should the comparison shown stay (the new one cancelled or failed).
-        self.background.job = Some(Job::spawn(request, self.waker()));
+        self.background.job = Some(Job::spawn(request, self.load, self.waker()));
         self.take_finished_facts();
         if self.background.facts.take().is_some() {
             self.facts_interrupted = true;
@@ -263,6 +263,12 @@ impl RedlineApp {
             Action::OpenDialog(side) => {
                 let wake = self.waker();
                 self.background.dialogs.open(side, wake);
+            }
+            Action::OpenLarger { side, path, size } => {
+                // For this window only: the limit guards against opening something huge by
+                // mistake, and the reader has just said this one is meant.
+                self.load.max_bytes = self.load.max_bytes.max(size);
+                self.apply(Action::OpenFile(side, path));
             }
             Action::OpenFile(side, path) => {
                 self.leave_versions();
