@@ -1,9 +1,11 @@
 //! Hostile and broken inputs through loading, comparing and every export, each with its expected
 //! outcome: a correct comparison or a clear error. None may panic or hang.
 //!
-//! Bounds: every case finishes well within 60 seconds in a debug build (most take milliseconds;
-//! the 50 MB line takes a few seconds). The bound only catches hangs; speed is measured by the
-//! benchmarks (BENCHMARKS.md).
+//! Bounds: every case must finish within three minutes in a debug build. Most take
+//! milliseconds, but the largest take 10–50 s there, alone on two cores (the 50 MB line, the
+//! million lines, 100,000 quotations; each 2 s or less in a release build), and CI runs this
+//! file's tests side by side on a shared machine: the bound only catches hangs. Speed is measured
+//! by the benchmarks (BENCHMARKS.md).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "support/mod.rs"]
@@ -19,6 +21,9 @@ use redline::export::Format;
 use redline::summary::ChangeSummary;
 use redline::text::Article;
 use support::zip_of;
+
+/// How long a case may take before it counts as hung (see the module documentation).
+const HANG_GUARD: Duration = Duration::from_secs(180);
 
 /// What a case must give.
 enum Expect {
@@ -398,10 +403,10 @@ fn hostile_inputs_give_a_comparison_or_a_clear_error() {
             drop(dir);
         });
         let started = std::time::Instant::now();
-        match receiver.recv_timeout(Duration::from_secs(60)) {
+        match receiver.recv_timeout(HANG_GUARD) {
             Ok(Ok(())) => eprintln!("{name}: ok in {:.1?}", started.elapsed()),
             Ok(Err(why)) => failures.push(format!("{name}: {why}")),
-            Err(_) => failures.push(format!("{name}: did not finish within 60 s")),
+            Err(_) => failures.push(format!("{name}: did not finish within {HANG_GUARD:?}")),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -465,8 +470,8 @@ fn fifty_thousand_paragraphs_that_all_changed_are_paired_in_place() {
         let _ = sender.send((cmp.stats.changed, cmp.stats.inserted, cmp.stats.deleted));
     });
     let got = receiver
-        .recv_timeout(Duration::from_secs(60))
-        .expect("50,000 changed paragraphs did not finish within 60 s");
+        .recv_timeout(HANG_GUARD)
+        .expect("50,000 changed paragraphs did not finish within the hang guard");
     assert_eq!(got, (50_000, 0, 0));
 }
 
@@ -513,8 +518,8 @@ fn two_unrelated_megabyte_texts_laid_out_differently_compare_without_a_time_budg
             .send(cmp.map(|c| (c.stats.unchanged, c.stats.reparagraphed, c.stats.similarity)));
     });
     let (unchanged, reparagraphed, similarity) = receiver
-        .recv_timeout(Duration::from_secs(60))
-        .expect("two unrelated 1 MB texts did not finish within 60 s")
+        .recv_timeout(HANG_GUARD)
+        .expect("two unrelated 1 MB texts did not finish within the hang guard")
         .expect("not cancelled");
     assert_eq!((unchanged, reparagraphed), (0, 0));
     assert!(similarity < 0.2, "similarity {similarity}");
