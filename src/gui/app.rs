@@ -140,14 +140,12 @@ impl RedlineApp {
                 Input::Load(Source::SampleNew),
             ),
             (Opening::Versions(paths), _) => {
-                let mut app = Self::empty(settings, start.screenshot, outcome);
-                app.load = load;
+                let mut app = Self::empty(settings, start.screenshot, outcome, load);
                 app.apply(Action::OpenVersions(paths));
                 return app;
             }
         };
-        let mut app = Self::empty(settings, start.screenshot, outcome);
-        app.load = load;
+        let mut app = Self::empty(settings, start.screenshot, outcome, load);
         let options = app.settings.options;
         app.start(Request {
             old,
@@ -163,6 +161,7 @@ impl RedlineApp {
         settings: Settings,
         screenshot: Option<super::ScreenshotRequest>,
         outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
+        load: LoadOptions,
     ) -> Self {
         Self {
             session: Session::default(),
@@ -178,7 +177,7 @@ impl RedlineApp {
             ctx: Arc::default(),
             configured: false,
             settings,
-            load: LoadOptions::default(),
+            load,
         }
     }
 
