@@ -10,12 +10,29 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// The system allocator with a limit that only the PDF reader's child process sets: within it,
+/// a PDF whose streams inflate past the limit ends the child, not Redline.
+#[global_allocator]
+static ALLOCATOR: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    if let Some(cli::Command::PdfText(reader)) = &args.command {
+        let limit = usize::try_from(reader.memory_limit).unwrap_or(usize::MAX);
+        if ALLOCATOR.set_limit(limit).is_err() {
+            eprintln!("redline: the memory limit is below what is already in use");
+            return ExitCode::from(2);
+        }
+        return redline::document::serve_pdf_reader();
+    }
+    // PDFs are read by Redline itself in a child process, bounded in memory and time.
+    if let Ok(program) = std::env::current_exe() {
+        redline::document::read_pdfs_in_child(program);
+    }
     match &args.command {
         Some(cli::Command::Summary(summary)) => cli::summary(summary),
         Some(cli::Command::Timeline(timeline)) => cli::timeline(timeline),
-        None => open_window(&args),
+        Some(cli::Command::PdfText(_)) | None => open_window(&args),
     }
 }
 

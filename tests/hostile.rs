@@ -31,6 +31,8 @@ enum Expect {
     Compares(fn(&Comparison) -> bool),
     /// Refused with a message containing this text.
     Refused(&'static str),
+    /// Refused with a message containing one of these texts.
+    RefusedWithAny(&'static [&'static str]),
 }
 
 struct Case {
@@ -334,7 +336,192 @@ fn cases() -> Vec<Case> {
                     .all(|p| !p.text.contains("evil") && !p.text.contains("document.write"))
             }),
         },
+        // PDFs: read in a child process (the built `redline pdf-text`) with a memory limit and
+        // a deadline, as the binary reads them.
+        Case {
+            name: "PDF whose page tree contains itself",
+            make: |d| {
+                let mut objects = one_page("(cycle)");
+                objects[1] = b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>".to_vec();
+                objects.push(b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>".to_vec());
+                write(d, "cycle.pdf", pdf(&objects))
+            },
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.len() == 1),
+        },
+        Case {
+            name: "PDF whose page dictionary nests arrays 200,000 deep",
+            make: |d| {
+                let mut objects = one_page("(deep)");
+                let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+                objects[2] = format!(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+                     /Resources << /Font << /F1 5 0 R >> >> /Deep {deep} >>"
+                )
+                .into_bytes();
+                write(d, "deep-dict.pdf", pdf(&objects))
+            },
+            reference: None,
+            expect: Refused("cannot be read"),
+        },
+        Case {
+            name: "PDF whose text nests arrays 200,000 deep",
+            make: |d| {
+                let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+                write(d, "deep-content.pdf", pdf(&one_page(&deep)))
+            },
+            reference: None,
+            expect: Refused("no text layer"),
+        },
+        Case {
+            name: "PDF whose form draws itself",
+            make: |d| {
+                let mut objects = one_page("(drawn) Tj ET /X0 Do BT (");
+                objects[2] =
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+                    /Resources << /Font << /F1 5 0 R >> /XObject << /X0 6 0 R >> >> >>"
+                        .to_vec();
+                objects.push(stream(
+                    b"BT /F1 11 Tf 72 650 Td (again) Tj ET /X0 Do",
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792] \
+                     /Resources << /Font << /F1 5 0 R >> /XObject << /X0 6 0 R >> >>",
+                ));
+                write(d, "self-drawing.pdf", pdf(&objects))
+            },
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.iter().any(|p| p.text.contains("drawn"))),
+        },
+        Case {
+            name: "PDF of a million objects and 6,000 pages",
+            make: |d| {
+                let mut objects = one_page("(page)");
+                let pages = 6_000;
+                let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 7 + i)).collect();
+                objects[1] = format!(
+                    "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+                    kids.join(" ")
+                )
+                .into_bytes();
+                objects.push(b"null".to_vec());
+                for _ in 0..pages {
+                    objects.push(objects[2].clone());
+                }
+                while objects.len() < 1_000_000 {
+                    objects.push(b"<< /Filler true >>".to_vec());
+                }
+                write(d, "million.pdf", pdf(&objects))
+            },
+            reference: None,
+            expect: Refused("it has 6000 pages, more than the 5000 Redline reads"),
+        },
+        Case {
+            name: "PDF that lies about its counts",
+            make: |d| {
+                let mut objects = one_page("(counted)");
+                objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 2000000000 >>".to_vec();
+                write(d, "counts.pdf", pdf(&objects))
+            },
+            reference: None,
+            expect: Compares(|c| c.old.paragraphs.len() == 1),
+        },
+        Case {
+            name: "PDF cut off half way",
+            make: |d| {
+                let whole = std::fs::read("tests/fixtures/pdf/article-v1.pdf").unwrap();
+                write(d, "truncated.pdf", &whole[..whole.len() / 2])
+            },
+            reference: None,
+            expect: Refused("cannot be read"),
+        },
+        Case {
+            name: "PDF header and then noise",
+            make: |d| {
+                let mut rng = support::Rng::new(16);
+                let mut bytes = b"%PDF-1.4\n".to_vec();
+                bytes.extend((0..4096).map(|_| rng.next() as u8));
+                write(d, "noise.pdf", bytes)
+            },
+            reference: None,
+            expect: Refused("looks like a PDF document but cannot be read"),
+        },
+        Case {
+            name: "PDF whose page inflates to 2 GiB",
+            make: |d| copy_fixture(d, "flate-bomb.pdf"),
+            reference: None,
+            expect: RefusedWithAny(&["decompression bomb", "made to stall readers"]),
+        },
+        Case {
+            name: "password-protected PDF",
+            make: |d| copy_fixture(d, "password.pdf"),
+            reference: None,
+            expect: Refused("it is password-protected"),
+        },
+        Case {
+            name: "PDF of a scanned page",
+            make: |d| copy_fixture(d, "scan.pdf"),
+            reference: None,
+            expect: Refused(
+                "no text layer: its pages are images, as a scan's are; run OCR (for example ocrmypdf)",
+            ),
+        },
     ]
+}
+
+/// A PDF of numbered objects (1, 2, …) with its cross-reference table; object 1 is the catalog.
+fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(data: &[u8], dictionary: &str) -> Vec<u8> {
+    let mut out = format!("<< /Length {} {dictionary} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// The objects of a one-page PDF that shows `shown` (a PDF string or array) with Helvetica:
+/// catalog, pages, page, content, font.
+fn one_page(shown: &str) -> Vec<Vec<u8>> {
+    vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_vec(),
+        stream(
+            format!("BT /F1 11 Tf 72 700 Td {shown} Tj ET").as_bytes(),
+            "",
+        ),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ]
+}
+
+fn copy_fixture(dir: &Path, name: &str) -> PathBuf {
+    let bytes = std::fs::read(Path::new("tests/fixtures/pdf").join(name)).unwrap();
+    write(dir, name, bytes)
 }
 
 /// Loads, compares and exports one case; returns what happened.
@@ -379,6 +566,7 @@ fn run(case: &Case, dir: &Path) -> Result<Comparison, String> {
 
 #[test]
 fn hostile_inputs_give_a_comparison_or_a_clear_error() {
+    redline::document::read_pdfs_in_child(PathBuf::from(env!("CARGO_BIN_EXE_redline")));
     let mut failures = Vec::new();
     for case in cases() {
         let dir = tempfile::tempdir().unwrap();
@@ -394,10 +582,19 @@ fn hostile_inputs_give_a_comparison_or_a_clear_error() {
                     Err(format!("unexpected comparison: {:?}", cmp.stats))
                 }
                 (Ok(Err(message)), Expect::Refused(text)) if message.contains(text) => Ok(()),
+                (Ok(Err(message)), Expect::RefusedWithAny(texts))
+                    if texts.iter().any(|text| message.contains(text)) =>
+                {
+                    eprintln!("{name}: {message}");
+                    Ok(())
+                }
                 (Ok(Err(message)), _) => Err(format!("unexpected error: {message}")),
                 (Ok(Ok(_)), Expect::Refused(text)) => {
                     Err(format!("loaded, but should be refused with '{text}'"))
                 }
+                (Ok(Ok(_)), Expect::RefusedWithAny(texts)) => Err(format!(
+                    "loaded, but should be refused with one of {texts:?}"
+                )),
             };
             let _ = sender.send(verdict);
             drop(dir);

@@ -401,9 +401,9 @@ mod refused {
         ]);
         let cases: [(&str, &[u8], &str); 8] = [
             (
-                "report.pdf",
-                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-                "a PDF document",
+                "poster.ps",
+                b"%!PS-Adobe-3.0\n%%Pages: 1",
+                "a PostScript document",
             ),
             ("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a PNG image"),
             ("program.exe", &exe, "a Windows program"),

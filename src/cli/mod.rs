@@ -60,6 +60,18 @@ pub enum Command {
     /// Exits 0 when every version reads the same as the one before, 1 when any differs and 2 on
     /// error.
     Timeline(TimelineArgs),
+    /// Redline's own PDF reader, run by Redline in a child process: a PDF on standard input,
+    /// its text as JSON on standard output.
+    #[command(name = "pdf-text", hide = true)]
+    PdfText(PdfTextArgs),
+}
+
+/// Arguments of the hidden `redline pdf-text`.
+#[derive(Debug, Args)]
+pub struct PdfTextArgs {
+    /// Allocations past this many bytes end the process.
+    #[arg(long, value_name = "BYTES")]
+    pub memory_limit: u64,
 }
 
 /// Arguments of `redline summary`.

@@ -65,6 +65,17 @@ pub enum LoadError {
         /// What is wrong, e.g. "the ZIP directory at its end is missing".
         reason: String,
     },
+    /// A supported kind of document whose text cannot be had as it is: a scan without a text
+    /// layer, a password-protected PDF, or one that exceeds what Redline reads.
+    #[error("{} is {format}, but {reason}.", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What it is, e.g. "a PDF document".
+        format: &'static str,
+        /// Why its text cannot be had, and what to do.
+        reason: String,
+    },
     /// A document archive that would take too much to unpack: too many parts, or parts that
     /// expand far beyond what a text document needs (a "ZIP bomb").
     #[error(
@@ -109,6 +120,13 @@ pub(crate) enum Problem {
         /// What is wrong.
         reason: String,
     },
+    /// A supported kind whose text cannot be had as it is.
+    Unreadable {
+        /// What it is.
+        format: &'static str,
+        /// Why, and what to do.
+        reason: String,
+    },
     /// An archive over the limits.
     TooBig {
         /// What it looks like.
@@ -127,6 +145,11 @@ impl Problem {
         match self {
             Self::NotText(reason) => LoadError::Binary { path, reason },
             Self::Damaged { format, reason } => LoadError::Damaged {
+                path,
+                format,
+                reason,
+            },
+            Self::Unreadable { format, reason } => LoadError::Unreadable {
                 path,
                 format,
                 reason,
@@ -170,6 +193,7 @@ impl LoadError {
             | Self::TooLarge { path, .. }
             | Self::Binary { path, .. }
             | Self::Damaged { path, .. }
+            | Self::Unreadable { path, .. }
             | Self::ArchiveTooLarge { path, .. }
             | Self::Io { path, .. } => path,
         }

@@ -8,7 +8,7 @@ use encoding_rs::Encoding;
 use super::archive::{Archive, Container};
 use super::error::Problem;
 use super::text::Decoded;
-use super::{Loaded, sniff};
+use super::{LoadOptions, Loaded, pdf, sniff};
 
 /// One kind of file Redline reads.
 #[derive(Debug)]
@@ -29,7 +29,8 @@ pub struct InputFormat {
 }
 
 /// Reads a file from all of its bytes, decoding text in the encoding the user chose, if any.
-pub(crate) type ReadBytes = fn(&str, Vec<u8>, Option<&'static Encoding>) -> Result<Loaded, Problem>;
+pub(crate) type ReadBytes =
+    fn(&str, Vec<u8>, Option<&'static Encoding>, &LoadOptions) -> Result<Loaded, Problem>;
 /// Reads a document out of an opened ZIP archive, unpacking at most the size limit.
 pub(crate) type ReadZip = fn(&mut Archive<'_>, u64) -> Result<Loaded, Problem>;
 /// Reads text already decoded.
@@ -126,6 +127,18 @@ pub const INPUT_FORMATS: &[InputFormat] = &[
             read: super::read_flat_odt,
         },
     },
+    InputFormat {
+        name: "a PDF document",
+        listed_as: "PDF",
+        dialog_group: "PDF documents",
+        extensions: &["pdf"],
+        recognised_by: "`%PDF-` in its first kilobyte; only its text layer is read, so a scan \
+                        needs OCR first",
+        reader: Reader::Bytes {
+            claims: pdf::claims,
+            read: pdf::read,
+        },
+    },
 ];
 
 /// The sentence that follows a refusal: what Redline reads, from the table.
@@ -192,7 +205,7 @@ mod tests {
         let message = supported();
         assert!(message.starts_with("Redline compares plain text or Markdown"));
         assert!(
-            message.ends_with(" and flat OpenDocument .fodt files"),
+            message.ends_with(", flat OpenDocument .fodt and PDF files"),
             "{message}"
         );
         let filters = dialog_filters();

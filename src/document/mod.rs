@@ -28,6 +28,7 @@ mod formats;
 mod html;
 mod mhtml;
 mod odt;
+mod pdf;
 mod sniff;
 mod text;
 mod xml;
@@ -41,6 +42,8 @@ use encoding_rs::Encoding;
 pub use blocks::{BlockKind, MarkedBlock};
 pub use error::{LoadError, MAX_ARCHIVE_ENTRIES};
 pub use formats::{INPUT_FORMATS, InputFormat, dialog_filters, supported};
+pub use pdf::{CHILD_COMMAND as PDF_CHILD_COMMAND, memory_limit as pdf_memory_limit};
+pub use pdf::{read_pdfs_in_child, serve as serve_pdf_reader};
 pub use text::{encoding_for_name, encoding_names, encodings};
 
 use text::Decoded;
@@ -89,6 +92,8 @@ pub enum Format {
     Docx,
     /// An OpenDocument text (.odt or flat .fodt).
     Odt,
+    /// A PDF's text layer.
+    Pdf,
 }
 
 impl Format {
@@ -214,7 +219,7 @@ impl Document {
         // The stages of the table of formats in turn: leading bytes, a ZIP archive's contents,
         // the decoded text.
         let read = match formats::by_bytes(&bytes[..bytes.len().min(4096)]) {
-            Some(read) => read(name, bytes, forced)?,
+            Some(read) => read(name, bytes, forced, options)?,
             None => match sniff::kind(&bytes) {
                 sniff::Kind::Other(what) => {
                     return Err(Problem::NotText(format!("it looks like {what}")));
@@ -342,6 +347,7 @@ fn read_mhtml(
     name: &str,
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
+    _options: &LoadOptions,
 ) -> Result<Loaded, Problem> {
     let page = mhtml::page(&bytes).map_err(|reason| Problem::Damaged {
         format: mhtml::FORMAT,

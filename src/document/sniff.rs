@@ -14,7 +14,6 @@ pub(crate) enum Kind {
 
 /// Leading bytes of common non-text formats, so a refusal can say what the file seems to be.
 const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"%PDF-", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -167,7 +166,10 @@ mod tests {
     #[test]
     fn kinds_by_magic_bytes() {
         assert_eq!(kind(b"PK\x03\x04rest"), Kind::Zip);
-        assert_eq!(kind(b"%PDF-1.7"), Kind::Other("a PDF document"));
+        assert_eq!(
+            kind(b"%!PS-Adobe-3.0"),
+            Kind::Other("a PostScript document")
+        );
         assert_eq!(kind(b"RIFF\0\0\0\0WEBPVP8 "), Kind::Other("a WebP image"));
         assert_eq!(kind(b"plain words"), Kind::Text);
         assert_eq!(kind(b""), Kind::Text);

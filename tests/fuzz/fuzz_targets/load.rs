@@ -1,5 +1,7 @@
-//! Loading any bytes (text in any encoding, HTML, .docx, .odt, or garbage) either fails with a
-//! typed error or gives text that segments into clean paragraphs.
+//! Loading any bytes (text in any encoding, HTML, .docx, .odt, PDF, or garbage) either fails
+//! with a typed error or gives text that segments into clean paragraphs. PDFs are read in this
+//! process here (the binary reads them in a bounded child process), so seed with
+//! tests/fixtures/pdf/ and run with `-rss_limit_mb` above the file's inflated size.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
