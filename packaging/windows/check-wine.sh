@@ -108,6 +108,7 @@ expect() {
 
 echo "== Windows: summary of the sample matches the Linux build's"
 cp assets/samples/article-v1.txt assets/samples/article-v2.txt "$work/"
+cp tests/fixtures/pdf/article-v1-columns.pdf tests/fixtures/pdf/flate-bomb.pdf "$work/"
 cd "$work"
 # Only the time each was made may differ (the paths are the same relative paths).
 times='s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g'
@@ -160,6 +161,17 @@ open(sys.argv[2], "wb").write("\ufeff".encode("utf-16-le") + text.encode("utf-16
 PYEOF
 expect 0 "$(run "$exe" summary notepad.txt article-v1.txt)" "Notepad's UTF-16 file"
 echo "notepad.txt: unchanged against article-v1.txt"
+
+echo "== Windows: a PDF is read by a child redline.exe; a decompression bomb ends only the child"
+expect 0 "$(run "$exe" summary article-v1.txt article-v1-columns.pdf)" "a PDF of the sample"
+echo "article-v1-columns.pdf: unchanged against article-v1.txt"
+expect 2 "$(run "$exe" summary article-v1.txt flate-bomb.pdf 2>bomb.txt)" "a PDF bomb"
+if ! grep -q "decompression bomb\|made to stall readers" bomb.txt; then
+    echo "the PDF bomb's message is not the expected one:" >&2
+    cat bomb.txt >&2
+    exit 1
+fi
+echo "flate-bomb.pdf: $(grep -o 'needed more than [0-9]* MiB of memory\|took more than [0-9]* seconds' bomb.txt)"
 
 echo "== Windows: the window, drawn through Wine's OpenGL"
 expect 0 "$(REDLINE_THEME=light run "$exe" article-v1.txt article-v2.txt \

@@ -53,29 +53,84 @@ pub(crate) fn each_token(text: &str, mut token: impl FnMut(Range<usize>, bool)) 
         fast_segments(text, &mut push)
     };
     if fast.is_none() {
-        for (start, piece) in text.split_word_bound_indices() {
-            if !piece.chars().all(char::is_whitespace) {
-                push(
-                    start..start + piece.len(),
-                    piece.chars().any(char::is_alphanumeric),
-                );
-            }
-        }
+        unicode_segments(text, &mut push);
     }
     if let Some((last, is_word)) = held {
         token(last, is_word);
     }
 }
 
+/// Splits text into word segments by Unicode's rules (UAX #29), calling `segment` with each
+/// segment's byte range and whether it holds a letter or digit; spaces are skipped.
+///
+/// UAX #29 leaves scripts written without spaces to dictionaries: it cuts Chinese and Japanese
+/// into single characters ("加强合作" into four) and Thai, Lao, Khmer and Burmese into single
+/// letters or whole runs. Text with any of them goes to ICU4X's segmenter, which applies the
+/// same rules elsewhere and finds their words with a dictionary (Chinese, Japanese) or an LSTM
+/// model (the others), so a change marks "合作" whole, not "合|作".
+fn unicode_segments(text: &str, mut segment: impl FnMut(Range<usize>, bool)) {
+    let mut emit = |range: Range<usize>| {
+        let piece = &text[range.clone()];
+        if !piece.chars().all(char::is_whitespace) {
+            segment(range, piece.chars().any(char::is_alphanumeric));
+        }
+    };
+    if !text.chars().any(without_spaces) {
+        for (start, piece) in text.split_word_bound_indices() {
+            emit(start..start + piece.len());
+        }
+        return;
+    }
+    let segmenter = icu_segmenter::WordSegmenter::new_auto(
+        icu_segmenter::options::WordBreakInvariantOptions::default(),
+    );
+    let mut start = 0;
+    for end in segmenter.segment_str(text) {
+        if end > start {
+            emit(start..end);
+        }
+        start = end;
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han, Hiragana,
+/// Katakana, Thai, Lao, Khmer, Burmese.
+fn without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{0e00}'..='\u{0eff}'      // Thai, Lao
+        | '\u{1000}'..='\u{109f}'    // Myanmar
+        | '\u{1780}'..='\u{17ff}'    // Khmer
+        | '\u{19e0}'..='\u{19ff}'    // Khmer symbols
+        | '\u{3040}'..='\u{30ff}'    // Hiragana, Katakana
+        | '\u{31f0}'..='\u{31ff}'    // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4dbf}'    // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'    // CJK unified ideographs
+        | '\u{a9e0}'..='\u{a9ff}'    // Myanmar extended B
+        | '\u{aa60}'..='\u{aa7f}'    // Myanmar extended A
+        | '\u{f900}'..='\u{faff}'    // CJK compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}'    // halfwidth Katakana
+        | '\u{20000}'..='\u{3134f}'  // CJK extensions B to G
+    )
+}
+
 /// The number of words (not punctuation) in `text`, as Unicode word boundaries (UAX #29) count
-/// them.
+/// them, with the words of Chinese, Japanese, Thai, Lao, Khmer and Burmese found as
+/// [`tokens`] finds them.
 ///
 /// Word counts are taken of every paragraph of both files, so the common case is done by hand:
 /// text made only of ASCII, Latin-1 letters and typographic quotes and dashes is counted in one
 /// pass by the same rules UAX #29 applies to those characters; anything else goes to the full
 /// segmenter.
 pub fn word_count(text: &str) -> usize {
-    fast_word_count(text).unwrap_or_else(|| text.unicode_words().count())
+    fast_word_count(text).unwrap_or_else(|| {
+        if text.chars().any(without_spaces) {
+            let mut words = 0;
+            unicode_segments(text, |_, is_word| words += usize::from(is_word));
+            words
+        } else {
+            text.unicode_words().count()
+        }
+    })
 }
 
 /// UAX #29 word classes of the characters [`fast_word_count`] handles.
@@ -441,9 +496,11 @@ mod tests {
     fn other_scripts_go_to_the_full_segmenter() {
         assert_eq!(fast_word_count("2 × 3"), None);
         assert_eq!(word_count("2 × 3"), 2);
+        // UAX #29 alone counts one per character.
+        assert_eq!(word_count("今天北京的天气很好"), 5);
         assert_eq!(
-            word_count("普京访问北京"),
-            "普京访问北京".unicode_words().count()
+            words("今天北京的天气很好"),
+            ["今天", "北京", "的", "天气", "很好"]
         );
     }
 
