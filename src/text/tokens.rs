@@ -123,13 +123,9 @@ fn without_spaces(c: char) -> bool {
 /// segmenter.
 pub fn word_count(text: &str) -> usize {
     fast_word_count(text).unwrap_or_else(|| {
-        if text.chars().any(without_spaces) {
-            let mut words = 0;
-            unicode_segments(text, |_, is_word| words += usize::from(is_word));
-            words
-        } else {
-            text.unicode_words().count()
-        }
+        let mut words = 0;
+        unicode_segments(text, |_, is_word| words += usize::from(is_word));
+        words
     })
 }
 
