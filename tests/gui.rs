@@ -16,16 +16,27 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use redline::compare::{ChangeKind, Side};
 use redline::gui::{Action, Opening, RedlineApp, StartOptions};
 
+#[path = "support/fonts.rs"]
+mod fonts;
 #[path = "gui/versions.rs"]
 mod versions;
 
 const JOB_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn harness(app: RedlineApp) -> Harness<'static, RedlineApp> {
+    harness_with(app, |_| {})
+}
+
+/// A window with `setup` done to its context first (fonts, say).
+fn harness_with(
+    app: RedlineApp,
+    setup: impl FnOnce(&egui::Context) + 'static,
+) -> Harness<'static, RedlineApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1200.0, 800.0))
         // Jumps scroll smoothly: give the animation frames to finish.
         .with_max_steps(120)
+        .with_context_setup(setup)
         .build_ui_state(|ui, app: &mut RedlineApp| app.show(ui), app);
     settle(&mut harness);
     harness
@@ -504,6 +515,52 @@ fn text_in_the_panes_can_be_selected_and_copied() {
     let (from, to) = (paragraph.left_center(), paragraph.right_center());
     let copied = drag_and_copy(&mut harness, from, to);
     assert_eq!(copied, ["date 2023-11-22 Bloomberg News"]);
+}
+
+/// A Hebrew article (real sentences from Debian's translations) whose new version changes its
+/// last paragraph, opened in the window.
+fn right_to_left_pair(dir: &Path) -> (Harness<'static, RedlineApp>, Vec<&'static str>) {
+    let sentences: Vec<&str> = include_str!("fixtures/scripts/rtl-he.txt")
+        .lines()
+        .take(4)
+        .collect();
+    let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old, sentences.join("\n\n")).unwrap();
+    let edited = [&sentences[..3], &["שורה חדשה לגמרי"]].concat();
+    std::fs::write(&new, edited.join("\n\n")).unwrap();
+    let app = RedlineApp::with_files(Some((old, new)));
+    (harness_with(app, fonts::add_right_to_left_font), sentences)
+}
+
+#[test]
+fn right_to_left_text_is_copied_in_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, sentences) = right_to_left_pair(dir.path());
+    // Screen readers get the paragraph as it is read.
+    let first = harness
+        .get_by_label(&format!("New, unchanged: {}", sentences[0]))
+        .rect();
+    // The whole paragraph, dragged from its right end (where it starts) to its left end.
+    let copied = drag_and_copy(
+        &mut harness,
+        first.right_center() - Vec2::new(1.0, 0.0),
+        first.left_center() + Vec2::new(1.0, 0.0),
+    );
+    assert_eq!(copied, [sentences[0]]);
+    // Its right half on screen is the first half as read.
+    let copied = drag_and_copy(
+        &mut harness,
+        first.right_center() - Vec2::new(1.0, 0.0),
+        first.center(),
+    );
+    assert_eq!(copied.len(), 1);
+    let part = copied[0].trim();
+    assert!(part.chars().count() > 3, "{part:?}");
+    assert!(
+        sentences[0].starts_with(part),
+        "{part:?} is not how {:?} starts",
+        sentences[0]
+    );
 }
 
 #[test]

@@ -9,6 +9,9 @@ use egui::Vec2;
 use egui_kittest::Harness;
 use redline::gui::{Action, RedlineApp};
 
+#[path = "support/fonts.rs"]
+mod fonts;
+
 /// About 10 MB of prose per side: the sample's words shuffled into paragraphs, with one in
 /// thirty paragraphs edited, deleted or joined by a new one.
 fn big_pair(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -131,6 +134,79 @@ fn frame_time_on_a_ten_megabyte_pair() {
             times.len(),
             times.iter().max().unwrap(),
             median(times.clone())
+        );
+    }
+}
+
+/// An article of `paragraphs` paragraphs of three to six of `sentences` each, and its new
+/// version with one paragraph in ten changed.
+fn article_pair(
+    dir: &std::path::Path,
+    name: &str,
+    sentences: &[&str],
+    paragraphs: usize,
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    for p in 0..paragraphs {
+        let count = 3 + p % 4;
+        let text: Vec<&str> = (0..count)
+            .map(|k| sentences[(p * 7 + k * 13) % sentences.len()])
+            .collect();
+        let text = text.join(" ");
+        new.push(if p % 10 == 0 {
+            text.replacen(' ', " 2026 ", 1)
+        } else {
+            text.clone()
+        });
+        old.push(text);
+    }
+    let (a, b) = (
+        dir.join(format!("{name}-old.txt")),
+        dir.join(format!("{name}-new.txt")),
+    );
+    std::fs::write(&a, old.join("\n\n")).unwrap();
+    std::fs::write(&b, new.join("\n\n")).unwrap();
+    (a, b)
+}
+
+/// The first frame and a resizing frame of a 1,000-paragraph article (every row laid out at
+/// once, the most layout work a frame does) in Hebrew and Arabic, whose lines are put in
+/// drawn order, beside one in English of the same shape, which egui lays out alone.
+#[test]
+#[ignore = "slow in debug builds; run explicitly"]
+fn frame_time_on_right_to_left_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let right_to_left: Vec<&str> = include_str!("fixtures/scripts/rtl-he.txt")
+        .lines()
+        .chain(include_str!("fixtures/scripts/rtl-ar.txt").lines())
+        .collect();
+    let english: Vec<&str> = redline::sample::OLD_TEXT
+        .split_inclusive(". ")
+        .filter(|s| s.len() > 20)
+        .collect();
+    for (name, sentences) in [("english", english), ("hebrew-arabic", right_to_left)] {
+        let files = article_pair(dir.path(), name, &sentences, 1000);
+        let app = RedlineApp::with_files(Some(files));
+        let mut harness = Harness::builder()
+            .with_size(Vec2::new(1200.0, 800.0))
+            .with_max_steps(400)
+            .with_context_setup(fonts::add_right_to_left_font)
+            .build_ui_state(|ui, app: &mut RedlineApp| app.show(ui), app);
+        assert!(harness.state_mut().wait_for_jobs(Duration::from_secs(300)));
+        let first = Instant::now();
+        harness.step();
+        let first = first.elapsed();
+        harness.run_steps(5);
+        let mut resizing = Vec::new();
+        for i in 0..10 {
+            harness.set_size(Vec2::new(1200.0 - 10.0 * i as f32, 800.0));
+            let t = Instant::now();
+            harness.step();
+            resizing.push(t.elapsed());
+        }
+        println!(
+            "{name}: first frame {first:?}, resizing frame (median of 10) {:?}",
+            median(resizing)
         );
     }
 }

@@ -11,11 +11,13 @@ use std::sync::Arc;
 
 use egui::{Color32, FontId, Galley};
 
+use super::bidi::{VisualOrder, has_right_to_left};
 use super::find::Find;
 pub use super::folding::Item;
 use super::folding::fold;
 use super::highlight::cell_job;
 use super::palette::Palette;
+use super::visual_galley;
 use crate::compare::{ChangeKind, Comparison, Side};
 
 /// Space above and below the text of a row.
@@ -29,6 +31,10 @@ pub const FOLD_HEIGHT: f32 = 26.0;
 /// Documents with at most this many rows are laid out in full at once: exact heights, no
 /// estimates, no settling while scrolling.
 const EAGER_ITEMS: usize = 1500;
+/// Rows with right-to-left text cost about a hundred times as much to lay out (each line is put
+/// in drawn order piece by piece, `visual_galley`): a document with more of them than this is
+/// laid out as it is seen, as a long one is, so a frame stays short (BENCHMARKS.md).
+const EAGER_RIGHT_TO_LEFT: usize = 60;
 
 /// What the text of a pane looks like; any change invalidates the cached layouts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,6 +61,9 @@ pub struct Cells {
     /// Old then new; `None` for a pane with nothing in it. The inline view's one column is the
     /// first.
     pub galleys: [Option<Arc<Galley>>; 2],
+    /// For a galley with right-to-left lines, laid out in the order they are drawn: the way
+    /// back to the stored text.
+    pub orders: [Option<Arc<VisualOrder>>; 2],
 }
 
 /// Items, their heights and cached layouts.
@@ -78,6 +87,8 @@ pub struct RowLayout {
     sizes: Vec<[Size; 2]>,
     /// Whether each item is an unchanged row (or a fold), for the inline view's estimates.
     unchanged: Vec<bool>,
+    /// How many items have right-to-left text.
+    right_to_left: usize,
     /// Runs of hidden rows the reader opened, shown while hiding stays on elsewhere, and the
     /// comparison generation they belong to (they are forgotten when it changes).
     opened: Vec<Range<usize>>,
@@ -92,6 +103,7 @@ struct Size {
     chars: usize,
     paragraphs: usize,
     marker: bool,
+    right_to_left: bool,
 }
 
 impl RowLayout {
@@ -146,7 +158,7 @@ impl RowLayout {
                 self.exact[i] = false;
             }
             self.tops_stale = true;
-            if self.items.len() <= EAGER_ITEMS {
+            if self.items.len() <= EAGER_ITEMS && self.right_to_left <= EAGER_RIGHT_TO_LEFT {
                 for i in 0..self.items.len() {
                     self.lay_out(ctx, comparison, i, find);
                 }
@@ -184,10 +196,16 @@ impl RowLayout {
                         chars: paragraphs.iter().map(|p| p.text.chars().count()).sum(),
                         paragraphs: paragraphs.len(),
                         marker: moved_marker(comparison, *r, side).is_some(),
+                        right_to_left: paragraphs.iter().any(|p| has_right_to_left(&p.text)),
                     }
                 }),
             })
             .collect();
+        self.right_to_left = self
+            .sizes
+            .iter()
+            .filter(|sizes| sizes.iter().any(|s| s.right_to_left))
+            .count();
         self.unchanged = self
             .items
             .iter()
@@ -236,6 +254,7 @@ impl RowLayout {
                     chars: new.chars + if changed { old.chars } else { 0 },
                     paragraphs: new.paragraphs.max(old.paragraphs),
                     marker: old.marker || new.marker,
+                    right_to_left: old.right_to_left || new.right_to_left,
                 },
                 Size::default(),
             ]
@@ -274,6 +293,7 @@ impl RowLayout {
             Item::Fold(_) => (
                 Cells {
                     galleys: [None, None],
+                    orders: [None, None],
                 },
                 FOLD_HEIGHT,
             ),
@@ -281,7 +301,13 @@ impl RowLayout {
                 let wrap = (style.pane_width - 2.0 * PAD_X).max(20.0);
                 let hits = find.hits_in(*r, Side::New);
                 let job = super::inline::inline_job(comparison, *r, &style, wrap, &hits);
-                let galley = job.map(|job| ctx.fonts_mut(|f| f.layout_job(job)));
+                let (galley, order) = match job {
+                    Some(job) => {
+                        let (galley, order) = ctx.fonts_mut(|f| visual_galley::lay_out(f, job));
+                        (Some(galley), order)
+                    }
+                    None => (None, None),
+                };
                 let marker = [Side::Old, Side::New]
                     .into_iter()
                     .any(|side| moved_marker(comparison, *r, side).is_some());
@@ -290,6 +316,7 @@ impl RowLayout {
                 (
                     Cells {
                         galleys: [galley, None],
+                        orders: [order, None],
                     },
                     height + 2.0 * PAD_Y,
                 )
@@ -298,6 +325,7 @@ impl RowLayout {
                 let wrap = (style.pane_width - 2.0 * PAD_X).max(20.0);
                 let mut height: f32 = 0.0;
                 let mut galleys = [None, None];
+                let mut orders = [None, None];
                 for (slot, side) in [Side::Old, Side::New].into_iter().enumerate() {
                     let hits = find.hits_in(*r, side);
                     let ages = match (&self.ages, style.ages) {
@@ -308,7 +336,7 @@ impl RowLayout {
                     let Some(job) = cell else {
                         continue;
                     };
-                    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+                    let (galley, order) = ctx.fonts_mut(|f| visual_galley::lay_out(f, job));
                     let marker = if moved_marker(comparison, *r, side).is_some() {
                         MARKER_HEIGHT
                     } else {
@@ -316,8 +344,9 @@ impl RowLayout {
                     };
                     height = height.max(galley.size().y + marker);
                     galleys[slot] = Some(galley);
+                    orders[slot] = order;
                 }
-                (Cells { galleys }, height + 2.0 * PAD_Y)
+                (Cells { galleys, orders }, height + 2.0 * PAD_Y)
             }
         };
         self.cells.insert(item, cells);

@@ -25,6 +25,8 @@
 mod actions;
 mod app;
 mod background;
+mod bidi;
+mod bidi_copy;
 mod change_list;
 mod dialogs;
 mod export;
@@ -53,6 +55,7 @@ mod task;
 mod toolbar;
 mod versions;
 mod view;
+mod visual_galley;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

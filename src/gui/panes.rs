@@ -5,6 +5,8 @@ use std::ops::Range;
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::actions::Action;
+use super::bidi::VisualOrder;
+use super::bidi_copy::BidiCopy;
 use super::find::Find;
 use super::layout::{Item, MARKER_HEIGHT, PAD_X, PAD_Y, RowLayout, moved_marker};
 use super::palette::Palette;
@@ -289,6 +291,10 @@ impl RowView<'_> {
                 text_at.y += MARKER_HEIGHT;
             }
             if let Some(galley) = cells.and_then(|c| c.galleys[slot].clone()) {
+                let order = cells.and_then(|c| c.orders[slot].clone());
+                if let Some(order) = &order {
+                    BidiCopy::shown(ui.ctx(), order);
+                }
                 // A label, not a painted galley, so that the reader can select the text and copy
                 // it (Ctrl+C), across the paragraphs of one pane. A plain click on it still makes
                 // the paragraph's change the current one.
@@ -325,7 +331,9 @@ impl RowView<'_> {
                         (false, Side::Old) => format!("Old {}", numbers(side)),
                         (false, Side::New) => format!("New {}", numbers(side)),
                     });
-                    if let Some(history) = self.history_at(ui, side, &galley, text_at) {
+                    if let Some(history) =
+                        self.history_at(ui, side, &galley, order.as_deref(), text_at)
+                    {
                         ui.label(history);
                     }
                 });
@@ -340,7 +348,9 @@ impl RowView<'_> {
                     None => "unchanged",
                 };
                 label.widget_info(|| {
-                    let mut text = format!("{pane}, {what}: {}", galley.text());
+                    // The text as it is read, not as a right-to-left line is drawn.
+                    let read = order.as_ref().map_or(galley.text(), |o| o.logical.as_str());
+                    let mut text = format!("{pane}, {what}: {read}");
                     if let Some(c) = change {
                         text.push_str(&spoken_edits(self.comparison, c));
                     }
@@ -370,6 +380,7 @@ impl RowView<'_> {
         ui: &egui::Ui,
         side: Side,
         galley: &egui::Galley,
+        order: Option<&VisualOrder>,
         text_at: Pos2,
     ) -> Option<String> {
         let versions = self.versions.filter(|_| !self.inline)?;
@@ -380,9 +391,15 @@ impl RowView<'_> {
         };
         let pointer = ui.input(|i| i.pointer.hover_pos())?;
         let at = galley.cursor_from_pos(pointer - text_at).index.0;
-        // The galley holds the row's paragraphs of this side joined (`Comparison::text`).
-        let text = galley.text();
-        let offset = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+        // The galley holds the row's paragraphs of this side joined (`Comparison::text`), in
+        // drawn order where lines run right to left.
+        let offset = match order {
+            Some(order) => order.logical_offset(at),
+            None => {
+                let text = galley.text();
+                text.char_indices().nth(at).map_or(text.len(), |(b, _)| b)
+            }
+        };
         let mut start = 0;
         for p in self.comparison.rows[self.row].paragraphs(side) {
             let len = self.comparison.article(side).paragraphs.get(p)?.text.len();
